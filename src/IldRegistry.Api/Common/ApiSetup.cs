@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using IldRegistry.Data;
+using IldRegistry.Data.Seed;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IldRegistry.Api.Common;
+
+internal static class ApiSetup
+{
+    public static IServiceCollection AddRegistryApi(this IServiceCollection services, string connectionString)
+    {
+        services.AddRegistryData(_ => connectionString);
+        services.AddScoped<RegistrySeeder>();
+        services.Scan();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddControllers(options =>
+            {
+                options.Filters.Add<ValidationFilter>();
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+
+                // JSON only: one representation per resource keeps the OpenAPI document and the clients simple.
+                options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
+                options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.HttpNoContentOutputFormatter>();
+                foreach (var formatter in options.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
+                {
+                    formatter.SupportedMediaTypes.Remove("text/json");
+                }
+
+                foreach (var formatter in options.InputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>())
+                {
+                    formatter.SupportedMediaTypes.Remove("text/json");
+                }
+            })
+            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelState);
+
+        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(includeInternalTypes: true);
+        services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database", tags: ["ready"]);
+        services.AddRegistryOpenApi();
+        return services;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static WebApplication UseRegistryApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "IldRegistry API v1");
+            options.DocumentTitle = "IldRegistry API";
+        });
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllers();
+        return app;
+    }
+
+    // Model binding failures (malformed JSON, wrong types, unknown fields, bad query values) keyed by JSON path.
+    private static BadRequestObjectResult InvalidModelState(ActionContext context)
+    {
+        var errors = context.ModelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => (Key: JsonPath.FromJsonPath(e.Key), Messages: e.Value!.Errors.Select(m => string.IsNullOrEmpty(m.ErrorMessage) ? "The value is invalid." : m.ErrorMessage).ToArray()))
+            .ToList();
+
+        // The body parameter's own "field is required" entry only repeats a JSON error reported at its path.
+        if (errors.Count > 1)
+        {
+            errors.RemoveAll(e => e.Key is "request" or "");
+        }
+
+        return Problems.Validation(context.HttpContext, errors.Select(e => (e.Key.Length == 0 ? "body" : e.Key, e.Messages)));
+    }
+
+    private static void Scan(this IServiceCollection services)
+    {
+        // One service class per feature folder, named *Service: registered scoped, like the DbContext they use.
+        foreach (var type in typeof(ApiSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Service", StringComparison.Ordinal) && t.Namespace?.Contains(".Features.", StringComparison.Ordinal) == true))
+        {
+            services.AddScoped(type);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using IldRegistry.Domain.Common;
+using Microsoft.OpenApi;
+
+namespace IldRegistry.Api.Common;
+
+internal static class OpenApiSetup
+{
+    public static IServiceCollection AddRegistryOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "IldRegistry API",
+                Version = "v1",
+                Description =
+                    "An open registry of how party international departments are organised: who leads them and when, " +
+                    "their bureaus, the institutions they run and their history, every fact dated and sourced. " +
+                    "The first data set is the International Department of the CCP Central Committee (ILD).",
+                License = new OpenApiLicense { Name = "Data: CC BY-SA 4.0 (from Wikipedia)" },
+            });
+
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(PartialDate).Assembly })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+                }
+            }
+
+            options.MapType<PartialDate>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = PartialDate.Pattern,
+                Description = $"A partial date (ISO 8601 reduced precision with EDTF level 1): {PartialDate.AcceptedForms}.",
+                Examples = [JsonValue.Create("1951"), JsonValue.Create("2022-02"), JsonValue.Create("2022-02-14"), JsonValue.Create("198X"), JsonValue.Create("1981~")],
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using IldRegistry.Domain.Common;
+
+namespace IldRegistry.Api.Common.Validation;
+
+/// <summary>Rules shared by every resource.</summary>
+public static partial class Rules
+{
+    public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // BCP 47 language tag: language, optional script, region and variants (en, zh-Hans, zh-Latn-pinyin, pt-BR).
+    public const string LanguageTagPattern = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-([a-zA-Z0-9]{5,8}|\d[a-zA-Z0-9]{3}))*$";
+
+    public const int NameLength = 300;
+    public const int TextLength = 4000;
+    public const int UrlLength = 2000;
+
+    public static IRuleBuilderOptions<T, string?> AbsoluteHttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(UrlLength)
+            .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            .WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+
+    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(35)
+            .Must(tag => tag is null || LanguageTagRegex().IsMatch(tag))
+            .WithMessage("'{PropertyName}' must be a BCP 47 language tag such as en, zh-Hans or zh-Latn-pinyin.");
+
+    public static IRuleBuilderOptions<T, string?> PartialDateText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => text is null || PartialDate.TryParse(text, out _))
+            .WithMessage($"'{{PropertyName}}' must be a date in one of these forms: {PartialDate.AcceptedForms}.");
+
+    /// <summary>An end that lies wholly before its start is wrong; overlapping intervals are fine (1951 to 1951-06).</summary>
+    public static bool EndNotBeforeStart(PartialDate? start, PartialDate? end) =>
+        start is null || end is null || end.Upper >= start.Lower;
+
+    [GeneratedRegex(LanguageTagPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTagRegex();
+}
+
+public sealed class SourceValidator : AbstractValidator<Source>
+{
+    public SourceValidator()
+    {
+        RuleFor(s => s.Title).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(s => s.Url).AbsoluteHttpUrl();
+        RuleFor(s => s.Publisher).MaximumLength(Rules.NameLength);
+        RuleFor(s => s.Quote).MaximumLength(Rules.TextLength);
+        RuleFor(s => s.Language).LanguageTag();
+    }
+}
+
+public sealed class OtherNameValidator : AbstractValidator<OtherName>
+{
+    public OtherNameValidator()
+    {
+        RuleFor(n => n.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(n => n.Lang).NotEmpty().LanguageTag();
+        RuleFor(n => n.Kind).IsInEnum();
+        RuleFor(n => n.Start).PartialDateText();
+        RuleFor(n => n.End).PartialDateText()
+            .Must((n, end) => !PartialDate.TryParse(n.Start, out var start) || !PartialDate.TryParse(end, out var e) || Rules.EndNotBeforeStart(start, e))
+            .WithMessage("'End' must not be before 'Start'.");
+    }
+}
+
+public sealed class IdentifierValidator : AbstractValidator<Identifier>
+{
+    public IdentifierValidator()
+    {
+        RuleFor(i => i.Scheme).NotEmpty().MaximumLength(50).Matches("^[a-z][a-z0-9-]*$")
+            .WithMessage("'Scheme' must be lower-case letters, digits and hyphens, e.g. wikidata or website.");
+        RuleFor(i => i.Value).NotEmpty().MaximumLength(500);
+    }
+}

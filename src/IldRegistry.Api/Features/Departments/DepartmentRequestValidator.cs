@@ -1,0 +1,33 @@
+using FluentValidation;
+using IldRegistry.Api.Common.Validation;
+
+namespace IldRegistry.Api.Features.Departments;
+
+public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentRequest>
+{
+    public DepartmentRequestValidator()
+    {
+        RuleFor(d => d.Slug).NotEmpty().MaximumLength(100).Matches(Rules.SlugPattern)
+            .WithMessage("'Slug' must be lower-case letters and digits in hyphen-separated words, e.g. ild or cpsu-international-department.");
+        RuleFor(d => d.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(d => d.ShortName).MaximumLength(50);
+        RuleFor(d => d.NativeName).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.RomanizedName).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.Jurisdiction).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.AgencyType).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.Headquarters).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.Summary).MaximumLength(Rules.TextLength);
+        RuleFor(d => d.Functions).MaximumLength(Rules.TextLength);
+        RuleFor(d => d.Logo).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.LogoCaption).MaximumLength(Rules.NameLength);
+        RuleFor(d => d.Dissolved)
+            .Must((d, dissolved) => Rules.EndNotBeforeStart(d.Established, dissolved))
+            .WithMessage("'Dissolved' must not be before 'Established'.");
+        RuleFor(d => d.OtherNames).NotNull();
+        RuleForEach(d => d.OtherNames).SetValidator(new OtherNameValidator());
+        RuleFor(d => d.Identifiers).NotNull();
+        RuleForEach(d => d.Identifiers).SetValidator(new IdentifierValidator());
+        RuleFor(d => d.Sources).NotNull();
+        RuleForEach(d => d.Sources).SetValidator(new SourceValidator());
+    }
+}

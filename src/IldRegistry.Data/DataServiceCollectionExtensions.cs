@@ -1,0 +1,21 @@
+using IldRegistry.Data.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IldRegistry.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the pooled <see cref="RegistryDbContext"/> on PostgreSQL.</summary>
+    public static IServiceCollection AddRegistryData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddDbContextPool<RegistryDbContext>((sp, options) => options
+            .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(3))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+        return services;
+    }
+}

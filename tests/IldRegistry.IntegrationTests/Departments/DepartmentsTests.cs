@@ -1,0 +1,246 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IldRegistry.IntegrationTests.Infrastructure;
+
+namespace IldRegistry.IntegrationTests.Departments;
+
+public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(factory)
+{
+    private const string Url = "/api/v1/departments";
+
+    private static object NewDepartment(string slug = "test-department", string name = "Test Department") => new
+    {
+        slug,
+        name,
+        shortName = "TD",
+        nativeName = "测试部",
+        jurisdiction = "Test Party",
+        established = "1981~",
+        otherNames = new[] { new { name = "TD", lang = "en", kind = "Abbreviation" } },
+        sources = new[] { new { title = "A source", url = "https://example.org/source", publisher = "Example", language = "en" } },
+    };
+
+    [Fact]
+    public async Task List_pages_with_totals_and_link_header()
+    {
+        var response = await Client.GetAsync($"{Url}?pageSize=2&page=1", Ct);
+        var body = await response.ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, body["items"]!.AsArray().Count);
+        Assert.Equal(1, body["page"]!.GetValue<int>());
+        Assert.Equal(2, body["pageSize"]!.GetValue<int>());
+        Assert.Equal(4, body["totalCount"]!.GetValue<int>());
+        var link = response.Headers.GetValues("Link").Single();
+        Assert.Contains("page=2&pageSize=2>; rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Contains("page=2&pageSize=2>; rel=\"last\"", link, StringComparison.Ordinal);
+        Assert.Contains("page=1&pageSize=2>; rel=\"first\"", link, StringComparison.Ordinal);
+
+        var second = await (await Client.GetAsync($"{Url}?pageSize=2&page=2", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var names = body["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => i!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(4, names.Distinct().Count());
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+    }
+
+    [Theory]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("sort=colour", "sort")]
+    public async Task List_rejects_bad_paging_and_sort(string query, string field)
+    {
+        var problem = await (await Client.GetAsync($"{Url}?{query}", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task List_filters_by_text()
+    {
+        var body = await (await Client.GetAsync($"{Url}?q=liaison", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ild", Assert.Single(body["items"]!.AsArray())!["slug"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Get_by_slug_returns_the_ild_with_english_and_chinese_names_and_an_etag()
+    {
+        var response = await Client.GetAsync($"{Url}/ild", Ct);
+        var ild = await response.ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("International Department of the Chinese Communist Party", ild["name"]!.GetValue<string>());
+        Assert.Equal("中国共产党中央委员会对外联络部", ild["nativeName"]!.GetValue<string>());
+        Assert.Equal("1951", ild["established"]!.GetValue<string>());
+        Assert.Equal("ccp-central-committee", ild["parent"]!["slug"]!.GetValue<string>());
+        Assert.NotEmpty(ild["sources"]!.AsArray());
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Get_by_id_matches_get_by_slug_and_if_none_match_answers_304()
+    {
+        var bySlug = await Client.GetAsync($"{Url}/ild", Ct);
+        var id = (await bySlug.ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
+
+        var byId = await Client.GetAsync($"{Url}/{id}", Ct);
+        Assert.Equal("ild", (await byId.ReadJsonAsync(HttpStatusCode.OK))["slug"]!.GetValue<string>());
+        Assert.Equal(bySlug.Headers.ETag, byId.Headers.ETag);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"{Url}/{id}");
+        conditional.Headers.IfNoneMatch.Add(byId.Headers.ETag!);
+        var notModified = await Client.SendAsync(conditional, Ct);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(byId.Headers.ETag, notModified.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("no-such-department")]
+    [InlineData("00000000-0000-0000-0000-000000000001")]
+    public async Task Get_of_a_missing_department_is_404_problem_details(string key)
+    {
+        var problem = await (await Client.GetAsync($"{Url}/{key}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains(key, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_creates_with_location_and_etag()
+    {
+        var response = await Client.PostJsonAsync(Url, NewDepartment(), Ct);
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Headers.Location);
+        Assert.Equal("1981~", created["established"]!.GetValue<string>());
+        Assert.Equal("Abbreviation", created["otherNames"]![0]!["kind"]!.GetValue<string>());
+
+        var fetched = await (await Client.GetAsync(response.Headers.Location, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("test-department", fetched["slug"]!.GetValue<string>());
+        Assert.Equal("测试部", fetched["nativeName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_with_bad_fields_is_400_naming_each_field_and_writes_nothing()
+    {
+        var response = await Client.PostJsonAsync(Url, new
+        {
+            slug = "Bad Slug!",
+            name = "",
+            shortName = new string('x', 51),
+            established = "1990",
+            dissolved = "1980",
+            otherNames = new[] { new { name = "X", lang = "not a tag", kind = "Abbreviation" } },
+            sources = new[] { new { title = "", url = "ftp://example.org/x" } },
+        }, Ct);
+        var errors = (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).Errors();
+
+        Assert.Contains("slug", errors.Keys);
+        Assert.Contains("name", errors.Keys);
+        Assert.Contains("shortName", errors.Keys);
+        Assert.Contains("dissolved", errors.Keys);
+        Assert.Contains("otherNames[0].lang", errors.Keys);
+        Assert.Contains("sources[0].title", errors.Keys);
+        Assert.Contains("sources[0].url", errors.Keys);
+
+        var list = await (await Client.GetAsync(Url, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(4, list["totalCount"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("""{"slug":"x","name":"X","established":"2022-13"}""", "established")]
+    [InlineData("""{"slug":"x","name":"X","established":"2022-02-30"}""", "established")]
+    [InlineData("""{"slug":"x","name":"X","established":1951}""", "established")]
+    [InlineData("""{"slug":"x","name":"X","colour":"red"}""", "colour")]
+    [InlineData("""{"slug":"x","name":"X","parentId":"not-a-guid"}""", "parentId")]
+    [InlineData("""{"slug":"x","name":"X","otherNames":[{"name":"n","lang":"en","kind":"Nickname"}]}""", "otherNames[0].kind")]
+    public async Task Post_with_wrong_types_or_unknown_fields_is_400_naming_the_field(string json, string field)
+    {
+        var problem = await (await Client.PostRawJsonAsync(Url, json, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task Post_with_malformed_json_is_400()
+    {
+        await (await Client.PostRawJsonAsync(Url, """{"slug":"x","name":""", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Post_with_a_partial_date_error_lists_the_accepted_forms()
+    {
+        var problem = await (await Client.PostRawJsonAsync(Url, """{"slug":"x","name":"X","established":"198XX"}""", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("YYYY-MM-DD", problem.Errors()["established"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_with_a_duplicate_slug_is_409()
+    {
+        var problem = await (await Client.PostJsonAsync(Url, NewDepartment(slug: "ild"), Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("ild", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_with_a_missing_parent_is_400_on_parent_id()
+    {
+        var body = new JsonObject { ["slug"] = "orphan", ["name"] = "Orphan", ["parentId"] = Guid.NewGuid().ToString() };
+        var problem = await (await Client.PostJsonAsync(Url, body, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("parentId", problem.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task Put_replaces_and_changes_the_etag()
+    {
+        var created = await Client.PostJsonAsync(Url, NewDepartment(), Ct);
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{id}") { Content = JsonContent.Create(NewDepartment(name: "Renamed Department"), options: HttpAssertions.JsonOptions) };
+        put.Headers.IfMatch.Add(created.Headers.ETag!);
+        var replaced = await Client.SendAsync(put, Ct);
+        var body = await replaced.ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Renamed Department", body["name"]!.GetValue<string>());
+        Assert.NotEqual(created.Headers.ETag, replaced.Headers.ETag);
+        var fetched = await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Renamed Department", fetched["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_with_a_stale_if_match_is_412_and_changes_nothing()
+    {
+        var created = await Client.PostJsonAsync(Url, NewDepartment(), Ct);
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        var first = await Client.PutAsJsonAsync($"{Url}/{id}", NewDepartment(name: "First Edit"), HttpAssertions.JsonOptions, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{id}") { Content = JsonContent.Create(NewDepartment(name: "Lost Edit"), options: HttpAssertions.JsonOptions) };
+        stale.Headers.IfMatch.Add(created.Headers.ETag!);
+        var problem = await (await Client.SendAsync(stale, Ct)).ReadProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(first.Headers.ETag!.Tag, problem["currentETag"]!.GetValue<string>());
+        var fetched = await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("First Edit", fetched["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_of_a_missing_department_is_404()
+    {
+        var response = await Client.PutAsJsonAsync($"{Url}/{Guid.NewGuid()}", NewDepartment(), HttpAssertions.JsonOptions, Ct);
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Put_that_makes_a_parent_cycle_is_400()
+    {
+        var ild = await (await Client.GetAsync($"{Url}/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var parentId = ild["parent"]!["id"]!.GetValue<Guid>();
+        var parent = await (await Client.GetAsync($"{Url}/{parentId}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        parent["parentId"] = ild["id"]!.GetValue<Guid>().ToString();
+        foreach (var serverOwned in new[] { "id", "parent", "createdAt", "updatedAt" })
+        {
+            parent.Remove(serverOwned);
+        }
+
+        var response = await Client.PutAsync($"{Url}/{parentId}", new StringContent(parent.ToJsonString(), System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json")), Ct);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("parentId", problem.Errors().Keys);
+    }
+}
