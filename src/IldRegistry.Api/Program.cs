@@ -1,4 +1,6 @@
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Auth;
+using IldRegistry.Data;
 using IldRegistry.Data.LocalPostgres;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,8 +17,16 @@ catch (PostgresNotFoundException e)
 }
 
 builder.Services.AddRegistryApi(connectionString);
-
 var app = builder.Build();
+
+if (KeysCommand.IsKeysCommand(args))
+{
+    await DatabaseStartup.InitializeAsync(app, seed: false);
+    await using var scope = app.Services.CreateAsyncScope();
+    return await KeysCommand.RunAsync(
+        args, scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), TimeProvider.System, Console.Out, Console.Error);
+}
+
 await DatabaseStartup.InitializeAsync(app);
 app.UseRegistryApi();
 await app.RunAsync();

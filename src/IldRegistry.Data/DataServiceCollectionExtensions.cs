@@ -11,11 +11,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddRegistryData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<TimestampInterceptor>();
+        services.TryAddSingleton<IAuditActor, SystemAuditActor>();
+        services.AddSingleton<AuditingInterceptor>();
         services.AddDbContextPool<RegistryDbContext>((sp, options) => options
             .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(3))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         return services;
     }
 }

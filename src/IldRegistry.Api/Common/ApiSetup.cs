@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using IldRegistry.Api.Common.Auth;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,6 +14,7 @@ internal static class ApiSetup
 {
     public static IServiceCollection AddRegistryApi(this IServiceCollection services, string connectionString)
     {
+        services.AddRegistryAuth();
         services.AddRegistryData(_ => connectionString);
         services.AddScoped<RegistrySeeder>();
         services.Scan();
@@ -71,6 +73,8 @@ internal static class ApiSetup
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapControllers();
         return app;
     }
@@ -96,7 +100,7 @@ internal static class ApiSetup
     {
         // One service class per feature folder, named *Service: registered scoped, like the DbContext they use.
         foreach (var type in typeof(ApiSetup).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Service", StringComparison.Ordinal) && t.Namespace?.Contains(".Features.", StringComparison.Ordinal) == true))
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Service", StringComparison.Ordinal) && !t.IsGenericTypeDefinition && t.Namespace?.Contains(".Features.", StringComparison.Ordinal) == true))
         {
             services.AddScoped(type);
         }

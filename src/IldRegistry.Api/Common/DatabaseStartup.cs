@@ -43,10 +43,10 @@ internal static class DatabaseStartup
     }
 
     /// <summary>Applies migrations when <c>Database:MigrateOnStartup</c> and loads the seed when <c>Seed:Enabled</c>.</summary>
-    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task InitializeAsync(WebApplication app, bool seed = true, CancellationToken cancellationToken = default)
     {
         var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
-        var seed = app.Configuration.GetValue("Seed:Enabled", true);
+        seed = seed && app.Configuration.GetValue("Seed:Enabled", true);
         if (!migrate && !seed)
         {
             return;

@@ -27,3 +27,10 @@ public sealed class PreconditionFailedException(string currentETag)
 {
     public string CurrentETag { get; } = currentETag;
 }
+
+/// <summary>The record was deleted (410); it can be restored at <see cref="RestoreUrl"/>.</summary>
+public sealed class GoneException(string resource, string key, string restoreUrl)
+    : Exception($"The {resource} '{key}' was deleted. An editor can undo that with POST {restoreUrl}.")
+{
+    public string RestoreUrl { get; } = restoreUrl;
+}

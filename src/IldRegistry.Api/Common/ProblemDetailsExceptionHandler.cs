@@ -33,6 +33,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     private static ProblemDetails Map(Exception exception) => exception switch
     {
         NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
+        GoneException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status410Gone,
+            Title = "Gone",
+            Detail = e.Message,
+            Extensions = { ["restore"] = e.RestoreUrl },
+        },
         ConflictException e => WithField(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message }, e.Field),
         FieldValidationException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
         {

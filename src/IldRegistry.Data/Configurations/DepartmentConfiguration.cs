@@ -26,6 +26,7 @@ public sealed class DepartmentConfiguration : EntityConfiguration<Department>
         builder.ComplexProperty(d => d.Dissolved, ConfigureDate);
         builder.ComplexCollection(d => d.OtherNames, n => n.ToJson());
         builder.ComplexCollection(d => d.Identifiers, n => n.ToJson());
+        builder.HasIndex(d => d.ParentId);
         builder.HasOne(d => d.Parent).WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,5 +18,6 @@ public sealed class InstitutionConfiguration : EntityConfiguration<Institution>
         builder.ComplexCollection(i => i.Identifiers, n => n.ToJson());
         builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.DepartmentId, i.Kind });
+        builder.HasIndex(i => new { i.DepartmentId, i.Name }).IsUnique().HasFilter("deleted_at IS NULL");
     }
 }

@@ -14,5 +14,6 @@ public sealed class LeaderConfiguration : EntityConfiguration<Leader>
         builder.HasOne(l => l.Department).WithMany().HasForeignKey(l => l.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.DepartmentId, l.Rank });
+        builder.HasIndex(l => l.PersonId);
     }
 }

@@ -214,6 +214,11 @@ namespace IldRegistry.Data.Migrations
                     b.HasIndex("ParentBureauId")
                         .HasDatabaseName("ix_bureaus_parent_bureau_id");
 
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bureaus_department_id_name")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("DepartmentId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_bureaus_department_id_number")
@@ -749,6 +754,11 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasIndex("DepartmentId", "Kind")
                         .HasDatabaseName("ix_institutions_department_id_kind");
+
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_department_id_name")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("institutions", (string)null);
                 });

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using IldRegistry.Api.Common.Auth;
 using IldRegistry.Data;
+using IldRegistry.Domain.Auth;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,7 +39,11 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         });
     }
 
-    /// <summary>Empties every table and loads the seed again, so no test sees another's data.</summary>
+    public const string EditorKey = "test-editor-key";
+    public const string AdminKey = "test-admin-key";
+    public const string RevokedKey = "test-revoked-key";
+
+    /// <summary>Empties every table, loads the seed again and adds the test keys, so no test sees another's data.</summary>
     public async Task ResetAsync()
     {
         await using (var connection = new NpgsqlConnection(_connectionString))
@@ -48,6 +54,12 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.ApiKeys.AddRange(
+            new ApiKey { Name = "test-editor", Role = ApiKeyRole.Editor, Hash = ApiKeys.Hash(EditorKey), CreatedAt = DateTimeOffset.UtcNow },
+            new ApiKey { Name = "test-admin", Role = ApiKeyRole.Admin, Hash = ApiKeys.Hash(AdminKey), CreatedAt = DateTimeOffset.UtcNow },
+            new ApiKey { Name = "test-revoked", Role = ApiKeyRole.Admin, Hash = ApiKeys.Hash(RevokedKey), CreatedAt = DateTimeOffset.UtcNow, RevokedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A DbContext on the test database, for arranging and checking what HTTP cannot show.</summary>
@@ -58,10 +70,16 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         return scope;
     }
 
-    public HttpClient CreateJsonClient()
+    /// <summary>A client that sends JSON; with <paramref name="apiKey"/>, as that key's holder.</summary>
+    public HttpClient CreateJsonClient(string? apiKey = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         return client;
     }
 
@@ -95,19 +113,29 @@ public abstract class ApiTest(RegistryApiFactory factory) : IAsyncLifetime
 {
     protected RegistryApiFactory Factory { get; } = factory;
 
+    /// <summary>Anonymous: reads only.</summary>
+    protected HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>An Editor: the default client, since most tests write.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    protected HttpClient Admin { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public virtual async ValueTask InitializeAsync()
     {
         await Factory.ResetAsync();
-        Client = Factory.CreateJsonClient();
+        Anonymous = Factory.CreateJsonClient();
+        Client = Factory.CreateJsonClient(RegistryApiFactory.EditorKey);
+        Admin = Factory.CreateJsonClient(RegistryApiFactory.AdminKey);
     }
 
     public virtual ValueTask DisposeAsync()
     {
+        Anonymous.Dispose();
         Client.Dispose();
+        Admin.Dispose();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Common;
 
 namespace IldRegistry.Api.Features.Departments;
@@ -25,7 +26,7 @@ public sealed record DepartmentSummary(
 public sealed record DepartmentRef(Guid Id, string Slug, string Name);
 
 /// <summary>One department with every field.</summary>
-public sealed record DepartmentResponse
+public sealed record DepartmentResponse : IVersioned
 {
     public required Guid Id { get; init; }
 

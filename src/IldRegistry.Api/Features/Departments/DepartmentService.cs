@@ -1,13 +1,22 @@
 using System.Linq.Expressions;
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
 using IldRegistry.Domain.Departments;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;
 
-public sealed class DepartmentService(RegistryDbContext db)
+public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
+    : ResourceService<Department, DepartmentResponse>(db, clock)
 {
+    private static readonly SortMap<Department> Sorts = new SortMap<Department>("name")
+        .Add("name", d => d.Name)
+        .Add("slug", d => d.Slug)
+        .Add("established", d => d.Established!.Lower)
+        .Add("createdAt", d => d.CreatedAt)
+        .Add("updatedAt", d => d.UpdatedAt);
+
     private static readonly Expression<Func<Department, DepartmentResponse>> ToResponse = d => new DepartmentResponse
     {
         Id = d.Id,
@@ -36,7 +45,7 @@ public sealed class DepartmentService(RegistryDbContext db)
 
     public async Task<PagedResult<DepartmentSummary>> ListAsync(DepartmentListQuery query, PageQuery paging, CancellationToken ct)
     {
-        var departments = db.Departments.AsNoTracking();
+        var departments = Db.Departments.AsNoTracking();
         if (query.ParentId is { } parentId)
         {
             departments = departments.Where(d => d.ParentId == parentId);
@@ -54,7 +63,7 @@ public sealed class DepartmentService(RegistryDbContext db)
         }
 
         var total = await departments.CountAsync(ct);
-        var items = await Sort(departments, query.Sort)
+        var items = await Sorts.Apply(departments, query.Sort)
             .Skip(paging.Skip)
             .Take(paging.PageSize)
             .Select(d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established))
@@ -62,15 +71,20 @@ public sealed class DepartmentService(RegistryDbContext db)
         return new PagedResult<DepartmentSummary>(items, paging.Page, paging.PageSize, total);
     }
 
+    protected override string ResourceName => "department";
+
+    protected override string CollectionPath => "/api/v1/departments";
+
+    public override Task<DepartmentResponse> GetAsync(Guid id, CancellationToken ct) => GetAsync(id.ToString(), ct);
+
     /// <summary>Finds a department by id or by slug.</summary>
     public async Task<DepartmentResponse> GetAsync(string idOrSlug, CancellationToken ct)
     {
-        var departments = db.Departments.AsNoTracking();
-        departments = Guid.TryParse(idOrSlug, out var id)
-            ? departments.Where(d => d.Id == id)
-            : departments.Where(d => d.Slug == idOrSlug);
-        return await departments.Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("department", idOrSlug);
+        Expression<Func<Department, bool>> match = Guid.TryParse(idOrSlug, out var id)
+            ? d => d.Id == id
+            : d => d.Slug == idOrSlug;
+        return await Db.Departments.AsNoTracking().Where(match).Select(ToResponse).FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(idOrSlug, match, ct);
     }
 
     public async Task<DepartmentResponse> CreateAsync(DepartmentRequest request, CancellationToken ct)
@@ -79,38 +93,45 @@ public sealed class DepartmentService(RegistryDbContext db)
         await EnsureParentValidAsync(null, request.ParentId, ct);
         var department = new Department();
         Apply(request, department);
-        db.Departments.Add(department);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(department.Id.ToString(), ct);
+        Db.Departments.Add(department);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(department.Id, ct);
     }
 
     /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
     public async Task<DepartmentResponse> ReplaceAsync(Guid id, DepartmentRequest request, uint? ifMatch, CancellationToken ct)
     {
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new NotFoundException("department", id.ToString());
-        if (ifMatch is { } expected)
-        {
-            if (expected != department.Version)
-            {
-                throw new PreconditionFailedException(ETags.From(department.Version));
-            }
-
-            // Makes the UPDATE conditional on xmin, so a change that lands between our read and write is a 412 too.
-            db.Entry(department).Property(d => d.Version).OriginalValue = expected;
-        }
-
+        var department = await LoadForWriteAsync(id, ifMatch, ct);
         await EnsureSlugFreeAsync(request.Slug, id, ct);
         await EnsureParentValidAsync(id, request.ParentId, ct);
         Apply(request, department);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(id.ToString(), ct);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
+    {
+        var dependents = new List<string>();
+        await AddDependentsAsync(dependents, Db.Departments.Where(d => d.ParentId == id).Select(d => d.Slug), "child departments", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Leaders.Where(l => l.DepartmentId == id).Select(l => l.Title + " " + l.Person!.Name), "leader posts", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Bureaus.Where(b => b.DepartmentId == id).Select(b => b.Name), "bureaus", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Institutions.Where(i => i.DepartmentId == id).Select(i => i.Name), "institutions", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Events.Where(e => e.DepartmentId == id).Select(e => e.Title), "events", s => s, ct);
+        return dependents;
+    }
+
+    protected override async Task EnsureRestorableAsync(Department entity, CancellationToken ct)
+    {
+        if (entity.ParentId is { } parentId && !await Db.Departments.AnyAsync(d => d.Id == parentId, ct))
+        {
+            throw new ConflictException("The department's parent is deleted: restore the parent first.", "parentId");
+        }
     }
 
     private async Task EnsureSlugFreeAsync(string slug, Guid? self, CancellationToken ct)
     {
         // Deleted records keep their slug: a restore must not collide.
-        if (await db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Slug == slug && d.Id != self, ct))
+        if (await Db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Slug == slug && d.Id != self, ct))
         {
             throw new ConflictException($"A department with the slug '{slug}' already exists.", "slug");
         }
@@ -133,7 +154,7 @@ public sealed class DepartmentService(RegistryDbContext db)
         var seen = new HashSet<Guid>();
         while (current is { } currentId && seen.Add(currentId))
         {
-            var next = await db.Departments.Where(d => d.Id == currentId).Select(d => new { d.ParentId }).FirstOrDefaultAsync(ct);
+            var next = await Db.Departments.Where(d => d.Id == currentId).Select(d => new { d.ParentId }).FirstOrDefaultAsync(ct);
             if (next is null)
             {
                 throw new FieldValidationException("parentId", current == parentId
@@ -171,17 +192,6 @@ public sealed class DepartmentService(RegistryDbContext db)
         department.LogoCaption = request.LogoCaption;
         department.Sources = request.Sources;
     }
-
-    private static IQueryable<Department> Sort(IQueryable<Department> departments, string? sort) => sort switch
-    {
-        null or "" or "name" => departments.OrderBy(d => d.Name).ThenBy(d => d.Id),
-        "-name" => departments.OrderByDescending(d => d.Name).ThenBy(d => d.Id),
-        "slug" => departments.OrderBy(d => d.Slug),
-        "-slug" => departments.OrderByDescending(d => d.Slug),
-        "established" => departments.OrderBy(d => d.Established!.Lower).ThenBy(d => d.Name).ThenBy(d => d.Id),
-        "-established" => departments.OrderByDescending(d => d.Established!.Lower).ThenBy(d => d.Name).ThenBy(d => d.Id),
-        _ => throw new FieldValidationException("sort", $"Unknown sort '{sort}'. Use name, slug or established, with - for descending."),
-    };
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -291,6 +291,13 @@ namespace IldRegistry.Data.Migrations
                 columns: new[] { "entity_type", "entity_id", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_bureaus_department_id_name",
+                table: "bureaus",
+                columns: new[] { "department_id", "name" },
+                unique: true,
+                filter: "deleted_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_bureaus_department_id_number",
                 table: "bureaus",
                 columns: new[] { "department_id", "number" },
@@ -334,6 +341,13 @@ namespace IldRegistry.Data.Migrations
                 name: "ix_institutions_department_id_kind",
                 table: "institutions",
                 columns: new[] { "department_id", "kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_institutions_department_id_name",
+                table: "institutions",
+                columns: new[] { "department_id", "name" },
+                unique: true,
+                filter: "deleted_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_leaders_department_id_rank",

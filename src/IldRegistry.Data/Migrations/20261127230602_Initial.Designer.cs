@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IldRegistry.Data.Migrations
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261127225739_Initial")]
+    [Migration("20261127230602_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -216,6 +216,11 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasIndex("ParentBureauId")
                         .HasDatabaseName("ix_bureaus_parent_bureau_id");
+
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bureaus_department_id_name")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("DepartmentId", "Number")
                         .IsUnique()
@@ -752,6 +757,11 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasIndex("DepartmentId", "Kind")
                         .HasDatabaseName("ix_institutions_department_id_kind");
+
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_department_id_name")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("institutions", (string)null);
                 });

@@ -1,0 +1,77 @@
+using IldRegistry.Api.Common.Auth;
+using IldRegistry.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IldRegistry.Api.Common.Resources;
+
+/// <summary>The operations every resource shares: delete, restore and history, plus ETag helpers.</summary>
+[ApiController]
+public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEntity, TResponse> service) : ControllerBase
+    where TEntity : Entity
+    where TResponse : IVersioned
+{
+    /// <summary>Deletes the record (a soft delete that can be undone with restore).</summary>
+    /// <remarks>
+    /// Afterwards a GET of it answers 410 Gone and lists leave it out; its history is kept. Refused with 409 while
+    /// live records depend on it. Send the ETag you read as <c>If-Match</c> to be sure you delete what you saw.
+    /// </remarks>
+    /// <param name="id">The record's id.</param>
+    [HttpDelete("{id:guid}")]
+    [Editor]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    {
+        await service.DeleteAsync(id, ETags.IfMatchVersion(HttpContext), ct);
+        return NoContent();
+    }
+
+    /// <summary>Restores a deleted record.</summary>
+    /// <remarks>Restoring a record that is not deleted changes nothing and answers it as it is.</remarks>
+    /// <param name="id">The record's id.</param>
+    [HttpPost("{id:guid}/restore")]
+    [Editor]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<TResponse>> Restore(Guid id, CancellationToken ct) =>
+        WithETag(await service.RestoreAsync(id, ct));
+
+    /// <summary>The record's history: every create, update, delete and restore, newest first.</summary>
+    /// <remarks>Each entry names who made the change and holds the changed fields before and after.</remarks>
+    /// <param name="id">The record's id.</param>
+    [HttpGet("{id:guid}/history")]
+    [ProducesResponseType<PagedResult<AuditEntryResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<PagedResult<AuditEntryResponse>>> History(Guid id, [FromQuery] PageQuery paging, CancellationToken ct)
+    {
+        var page = await service.HistoryAsync(id, paging, ct);
+        Response.AddPageLinks(page);
+        return page;
+    }
+
+    /// <summary>The record with its ETag; 304 when the client's <c>If-None-Match</c> already has it.</summary>
+    protected ActionResult<TResponse> Conditional(TResponse response) =>
+        ETags.SetAndCheckNotModified(HttpContext, response.Version) ? StatusCode(StatusCodes.Status304NotModified) : response;
+
+    protected ActionResult<TResponse> WithETag(TResponse response)
+    {
+        Response.Headers.ETag = ETags.From(response.Version);
+        return response;
+    }
+
+    /// <summary>201 with <c>Location</c> and <c>ETag</c>.</summary>
+    protected ActionResult<TResponse> CreatedWithETag(string routeName, object routeValues, TResponse response)
+    {
+        Response.Headers.ETag = ETags.From(response.Version);
+        return CreatedAtRoute(routeName, routeValues, response);
+    }
+}

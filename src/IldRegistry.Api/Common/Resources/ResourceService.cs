@@ -1,0 +1,137 @@
+using System.Text.Json;
+using IldRegistry.Data;
+using IldRegistry.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace IldRegistry.Api.Common.Resources;
+
+/// <summary>A response that carries the record's row version, sent as its ETag.</summary>
+public interface IVersioned
+{
+    uint Version { get; }
+}
+
+/// <summary>
+/// What every resource's writes share: load for update with If-Match, soft delete with a dependents check,
+/// restore, and history. Each feature's service adds its own reads, filters and field rules.
+/// </summary>
+public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, TimeProvider clock)
+    where TEntity : Entity
+    where TResponse : IVersioned
+{
+    protected RegistryDbContext Db { get; } = db;
+
+    /// <summary>The singular name used in messages (<c>department</c>).</summary>
+    protected abstract string ResourceName { get; }
+
+    /// <summary>The collection's URL (<c>/api/v1/departments</c>).</summary>
+    protected abstract string CollectionPath { get; }
+
+    /// <summary>The record by id as the API shows it; 404, or 410 when deleted.</summary>
+    public abstract Task<TResponse> GetAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Soft-deletes; refuses (409) while live records depend on it.</summary>
+    public async Task DeleteAsync(Guid id, uint? ifMatch, CancellationToken ct)
+    {
+        var entity = await LoadForWriteAsync(id, ifMatch, ct);
+        var dependents = await FindDependentsAsync(id, ct);
+        if (dependents.Count > 0)
+        {
+            throw new ConflictException(
+                $"The {ResourceName} cannot be deleted while these depend on it: {string.Join("; ", dependents)}. Delete or move them first.");
+        }
+
+        entity.DeletedAt = clock.GetUtcNow();
+        await Db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Undoes a soft delete.</summary>
+    public async Task<TResponse> RestoreAsync(Guid id, CancellationToken ct)
+    {
+        var entity = await Db.Set<TEntity>().IgnoreQueryFilters().FirstOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw new NotFoundException(ResourceName, id.ToString());
+        if (entity.DeletedAt is not null)
+        {
+            await EnsureRestorableAsync(entity, ct);
+            entity.DeletedAt = null;
+            await Db.SaveChangesAsync(ct);
+        }
+
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>The record's audit entries, newest first; kept after a delete.</summary>
+    public async Task<PagedResult<AuditEntryResponse>> HistoryAsync(Guid id, PageQuery paging, CancellationToken ct)
+    {
+        if (!await Db.Set<TEntity>().IgnoreQueryFilters().AnyAsync(e => e.Id == id, ct))
+        {
+            throw new NotFoundException(ResourceName, id.ToString());
+        }
+
+        var entityType = typeof(TEntity).Name;
+        var entries = Db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == id);
+        var total = await entries.CountAsync(ct);
+        var rows = await entries.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(a => new AuditEntryResponse(
+            a.Id, a.EntityType, a.EntityId, a.Action, a.Actor, a.At, Parse(a.Before), Parse(a.After))).ToList();
+        return new PagedResult<AuditEntryResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>Loads a live record for change; 404/410 when missing, 412 when <paramref name="ifMatch"/> is stale.</summary>
+    protected async Task<TEntity> LoadForWriteAsync(Guid id, uint? ifMatch, CancellationToken ct)
+    {
+        var entity = await Db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw await MissingAsync(id.ToString(), e => e.Id == id, ct);
+        if (ifMatch is { } expected)
+        {
+            if (expected != entity.Version)
+            {
+                throw new PreconditionFailedException(ETags.From(entity.Version));
+            }
+
+            // Makes the UPDATE conditional on xmin, so a change landing between this read and the write is a 412 too.
+            Db.Entry(entity).Property(e => e.Version).OriginalValue = expected;
+        }
+
+        return entity;
+    }
+
+    /// <summary>The right exception for a record that is not live: 410 when it was deleted, else 404.</summary>
+    protected async Task<Exception> MissingAsync(string key, System.Linq.Expressions.Expression<Func<TEntity, bool>> match, CancellationToken ct)
+    {
+        var deleted = await Db.Set<TEntity>().IgnoreQueryFilters().Where(match).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        return deleted is { } id
+            ? new GoneException(ResourceName, key, $"{CollectionPath}/{id}/restore")
+            : new NotFoundException(ResourceName, key);
+    }
+
+    /// <summary>Descriptions of live records that would dangle if this one were deleted.</summary>
+    protected virtual Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Throws when the record cannot come back, e.g. because what it belongs to is deleted.</summary>
+    protected virtual Task EnsureRestorableAsync(TEntity entity, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Checks a referenced record exists and is live; 400 on <paramref name="field"/> otherwise.</summary>
+    protected async Task EnsureExistsAsync<TOther>(Guid? id, string field, string what, CancellationToken ct)
+        where TOther : Entity
+    {
+        if (id is { } value && !await Db.Set<TOther>().AnyAsync(e => e.Id == value, ct))
+        {
+            throw new FieldValidationException(field, $"No {what} '{value}' exists (or it was deleted).");
+        }
+    }
+
+    /// <summary>Describes up to a few dependents for a 409 message.</summary>
+    protected static async Task AddDependentsAsync<TOther>(List<string> into, IQueryable<TOther> query, string what, Func<TOther, string> describe, CancellationToken ct)
+    {
+        var found = await query.Take(6).ToListAsync(ct);
+        if (found.Count > 0)
+        {
+            var names = string.Join(", ", found.Take(5).Select(describe));
+            into.Add($"{what}: {names}{(found.Count > 5 ? ", …" : string.Empty)}");
+        }
+    }
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+}

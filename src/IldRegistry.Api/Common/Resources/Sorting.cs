@@ -1,0 +1,40 @@
+using System.Linq.Expressions;
+using IldRegistry.Domain.Common;
+
+namespace IldRegistry.Api.Common.Resources;
+
+/// <summary>
+/// The sort fields a list accepts (<c>name</c>, <c>-established</c>), each with a stable tiebreaker on the id so
+/// that pages never repeat or skip a record.
+/// </summary>
+public sealed class SortMap<T>
+    where T : Entity
+{
+    private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> _fields = new(StringComparer.OrdinalIgnoreCase);
+
+    public SortMap(string defaultSort) => Default = defaultSort;
+
+    public string Default { get; }
+
+    public IEnumerable<string> Fields => _fields.Keys;
+
+    public SortMap<T> Add<TKey>(string name, Expression<Func<T, TKey>> key)
+    {
+        _fields[name] = (query, descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
+        return this;
+    }
+
+    /// <summary>Orders by <paramref name="sort"/> (or the default); 400 on <c>sort</c> for a field not listed.</summary>
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, string? sort)
+    {
+        var text = string.IsNullOrWhiteSpace(sort) ? Default : sort.Trim();
+        var descending = text.StartsWith('-');
+        var name = descending ? text[1..] : text;
+        if (!_fields.TryGetValue(name, out var order))
+        {
+            throw new FieldValidationException("sort", $"Unknown sort '{sort}'. Use one of {string.Join(", ", _fields.Keys)}, with a leading - for descending.");
+        }
+
+        return order(query, descending).ThenBy(e => e.Id);
+    }
+}
