@@ -43,7 +43,7 @@ public sealed partial class PartialDate : IEquatable<PartialDate>, IComparable<P
 
     /// <summary>A regular expression for the accepted forms (checked further for real calendar dates).</summary>
     public const string Pattern =
-        @"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|\d{3}X|\d{2}XX)[~?%]?$";
+        "^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|[0-9]{3}X|[0-9]{2}XX)[~?%]?$";
 
     // EF Core materializes through this constructor and the private setters.
     private PartialDate()
@@ -198,6 +198,7 @@ public sealed partial class PartialDate : IEquatable<PartialDate>, IComparable<P
 
     private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final newline.
+    [GeneratedRegex(@"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|[0-9]{3}X|[0-9]{2}XX)[~?%]?\z", RegexOptions.CultureInvariant)]
     private static partial Regex FormRegex();
 }

@@ -185,7 +185,7 @@ public sealed class PartialDateTests
         }
     }
 
-    [Theory(Skip = "BUG in PartialDate.TryParse: Pattern ends in '$' which matches before a final \\n; TryParse throws ArgumentOutOfRangeException/FormatException or accepts \"2022-02-14\\n\". Unskip once fixed (end the pattern with \\z instead of $).")]
+    [Theory]
     [InlineData("1981\n")]
     [InlineData("2022-02\n")]
     [InlineData("198X\n")]
@@ -199,7 +199,7 @@ public sealed class PartialDateTests
         Assert.Null(value);
     }
 
-    [Theory(Skip = "BUG in PartialDate.TryParse: \\d matches Unicode digits but int.Parse only takes ASCII, so TryParse throws FormatException. Unskip once fixed ([0-9] instead of \\d).")]
+    [Theory]
     [InlineData("\u0661\u0669\u0668\u0661")] // ١٩٨١ (Arabic-Indic digits)
     [InlineData("\uFF11\uFF19\uFF18\uFF11")] // １９８１ (full-width digits)
     [InlineData("\u0661\u0669\u0668X")]
@@ -529,7 +529,7 @@ public sealed class PartialDateTests
         Assert.Contains(PartialDate.AcceptedForms, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG in PartialDate.TryParse (trailing \\n): the converter lets ArgumentOutOfRangeException escape instead of JsonException. Unskip once fixed.")]
+    [Fact]
     public void Json_invalid_string_with_trailing_newline_throws_JsonException()
     {
         var error = Record.Exception(() => JsonSerializer.Deserialize<Holder>("""{"Date":"1981\n"}"""));

@@ -7,10 +7,11 @@ namespace IldRegistry.Api.Common.Validation;
 /// <summary>Rules shared by every resource.</summary>
 public static partial class Rules
 {
+    /// <summary>The slug pattern as published in the OpenAPI document (ECMA-262).</summary>
     public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     // BCP 47 language tag: language, optional script, region and variants (en, zh-Hans, zh-Latn-pinyin, pt-BR).
-    public const string LanguageTagPattern = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-([a-zA-Z0-9]{5,8}|\d[a-zA-Z0-9]{3}))*$";
+    public const string LanguageTagPattern = "^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$";
 
     public const int NameLength = 300;
     public const int TextLength = 4000;
@@ -34,7 +35,11 @@ public static partial class Rules
     public static bool EndNotBeforeStart(PartialDate? start, PartialDate? end) =>
         start is null || end is null || end.Upper >= start.Lower;
 
-    [GeneratedRegex(LanguageTagPattern, RegexOptions.CultureInvariant)]
+    /// <summary>Slug check for validators: \z, not $, since in .NET $ also matches before a final newline.</summary>
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    public static partial Regex SlugRegex();
+
+    [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagRegex();
 }
 

@@ -7,7 +7,7 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
 {
     public DepartmentRequestValidator()
     {
-        RuleFor(d => d.Slug).NotEmpty().MaximumLength(100).Matches(Rules.SlugPattern)
+        RuleFor(d => d.Slug).NotEmpty().MaximumLength(100).Matches(Rules.SlugRegex())
             .WithMessage("'Slug' must be lower-case letters and digits in hyphen-separated words, e.g. ild or cpsu-international-department.");
         RuleFor(d => d.Name).NotEmpty().MaximumLength(Rules.NameLength);
         RuleFor(d => d.ShortName).MaximumLength(50);
