@@ -1,4 +1,5 @@
 using IldRegistry.Data.Auditing;
+using IldRegistry.Data.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,10 +14,11 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<QueryCounter>();
         services.AddDbContextPool<RegistryDbContext>((sp, options) => options
             .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(3))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>()));
         return services;
     }
 }

@@ -62,6 +62,7 @@ internal static class ApiSetup
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseQueryCountHeader(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();

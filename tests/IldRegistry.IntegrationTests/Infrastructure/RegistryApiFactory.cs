@@ -89,6 +89,7 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Enabled", "true");
+        builder.UseSetting("Diagnostics:QueryCountHeader", "true");
     }
 
     public override async ValueTask DisposeAsync()

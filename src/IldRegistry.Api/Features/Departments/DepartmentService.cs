@@ -77,12 +77,25 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
 
     public override Task<DepartmentResponse> GetAsync(Guid id, CancellationToken ct) => GetAsync(id.ToString(), ct);
 
+    /// <summary>A department's summary and parent by id or slug, in one query; 404, or 410 when deleted.</summary>
+    public async Task<(DepartmentSummary Summary, DepartmentRef? Parent)> GetSummaryAsync(string idOrSlug, CancellationToken ct)
+    {
+        var match = Match(idOrSlug);
+        var found = await Db.Departments.AsNoTracking().Where(match)
+            .Select(d => new
+            {
+                Summary = new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established),
+                Parent = d.Parent == null ? null : new DepartmentRef(d.Parent.Id, d.Parent.Slug, d.Parent.Name),
+            })
+            .FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(idOrSlug, match, ct);
+        return (found.Summary, found.Parent);
+    }
+
     /// <summary>Finds a department by id or by slug.</summary>
     public async Task<DepartmentResponse> GetAsync(string idOrSlug, CancellationToken ct)
     {
-        Expression<Func<Department, bool>> match = Guid.TryParse(idOrSlug, out var id)
-            ? d => d.Id == id
-            : d => d.Slug == idOrSlug;
+        var match = Match(idOrSlug);
         return await Db.Departments.AsNoTracking().Where(match).Select(ToResponse).FirstOrDefaultAsync(ct)
             ?? throw await MissingAsync(idOrSlug, match, ct);
     }
@@ -108,6 +121,9 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         await Db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
+
+    private static Expression<Func<Department, bool>> Match(string idOrSlug) =>
+        Guid.TryParse(idOrSlug, out var id) ? d => d.Id == id : d => d.Slug == idOrSlug;
 
     protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
     {

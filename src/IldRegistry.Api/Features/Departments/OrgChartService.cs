@@ -1,0 +1,90 @@
+using IldRegistry.Api.Common;
+using IldRegistry.Data;
+using IldRegistry.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace IldRegistry.Api.Features.Departments;
+
+/// <summary>
+/// Builds the org chart in exactly six SQL queries whatever the department's size: the department with its parent,
+/// its children, its leadership, its bureaus, its institutions and its latest events. The bureau tree is assembled
+/// in memory from one flat list.
+/// </summary>
+public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, TimeProvider clock)
+{
+    public const int QueryCount = 6;
+    public const int RecentEventCount = 10;
+
+    public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, CancellationToken ct)
+    {
+        var date = AsOf.Parse(asOf, clock);
+        var department = await departments.GetSummaryAsync(idOrSlug, ct);
+        var id = department.Summary.Id;
+
+        var children = await db.Departments.AsNoTracking()
+            .Where(d => d.ParentId == id)
+            .OrderBy(d => d.Name)
+            .Select(d => new DepartmentRef(d.Id, d.Slug, d.Name))
+            .ToListAsync(ct);
+
+        var leadership = await db.Leaders.AsNoTracking()
+            .Where(l => l.DepartmentId == id
+                && (l.Start == null || l.Start.Lower <= date.Upper)
+                && (l.End == null || l.End.Upper >= date.Lower))
+            .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
+            .Select(l => new OrgChartLeader(l.Id, l.PersonId, l.Person!.Name, l.Person.NativeName, l.Title, l.Rank, l.Start, l.End))
+            .ToListAsync(ct);
+
+        var bureaus = await db.Bureaus.AsNoTracking()
+            .Where(b => b.DepartmentId == id)
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
+            .Select(b => new { b.Id, b.ParentBureauId, b.Name, b.AlternateName, b.Kind, b.Number, b.Region })
+            .ToListAsync(ct);
+
+        var institutions = await db.Institutions.AsNoTracking()
+            .Where(i => i.DepartmentId == id)
+            .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
+            .Select(i => new { i.Kind, Node = new OrgChartInstitution(i.Id, i.Name, i.NativeName, i.Established, i.Location) })
+            .ToListAsync(ct);
+
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.DepartmentId == id)
+            .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenBy(e => e.Id)
+            .Take(RecentEventCount)
+            .Select(e => new OrgChartEvent(e.Id, e.Date, e.EndDate, e.Title, e.Kind))
+            .ToListAsync(ct);
+
+        // Units whose parent is missing or deleted hang from the root rather than vanish.
+        var ids = bureaus.Select(b => b.Id).ToHashSet();
+        var byParent = bureaus.ToLookup(b => b.ParentBureauId is { } p && ids.Contains(p) ? p : (Guid?)null);
+        IReadOnlyList<OrgChartBureau> Tree(Guid? parent) => byParent[parent]
+            .Select(b => new OrgChartBureau(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, Tree(b.Id)))
+            .ToList();
+
+        return new OrgChart(
+            date.Text,
+            department.Summary,
+            department.Parent,
+            children,
+            leadership,
+            Tree(null),
+            institutions.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(i => i.Node).ToList()),
+            events);
+    }
+}
+
+/// <summary>The <c>asOf</c> query parameter: a partial date, today (UTC) when absent.</summary>
+public static class AsOf
+{
+    public static PartialDate Parse(string? text, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return PartialDate.FromDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        }
+
+        return PartialDate.TryParse(text, out var date)
+            ? date
+            : throw new FieldValidationException("asOf", $"'{text}' is not a valid date. Accepted forms: {PartialDate.AcceptedForms}.");
+    }
+}
