@@ -65,6 +65,7 @@ internal static class ApiSetup
         app.UseQueryCountHeader(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConditionalGet();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {
