@@ -5,8 +5,8 @@ namespace IldRegistry.Api.Common;
 
 /// <summary>
 /// Every GET under <c>/api</c> answers with an ETag and <c>Cache-Control: no-cache</c> (store, but revalidate), and
-/// <c>If-None-Match</c> with the current ETag gets 304. Single records already carry their row version as the ETag;
-/// lists, searches and org charts get a hash of their body. Streamed exports are left alone.
+/// <c>If-None-Match</c> with the current ETag gets 304. The ETag is a hash of the body, prefixed for single records
+/// with their row version. Streamed exports are left alone.
 /// </summary>
 internal static class ConditionalGet
 {
@@ -37,12 +37,13 @@ internal static class ConditionalGet
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             response.Headers.CacheControl = "no-cache";
-            if (string.IsNullOrEmpty(response.Headers.ETag))
-            {
-                buffer.Position = 0;
-                var hash = await SHA256.HashDataAsync(buffer, context.RequestAborted);
-                response.Headers.ETag = $"\"{Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_')}\"";
-            }
+            // A record's ETag starts with its row version (what If-Match compares); the body hash after it also
+            // changes when embedded data (a parent's name, a person's posts) does.
+            buffer.Position = 0;
+            var hash = await SHA256.HashDataAsync(buffer, context.RequestAborted);
+            var digest = Convert.ToBase64String(hash, 0, 12).Replace('+', '-').Replace('/', '_');
+            var version = response.Headers.ETag.ToString().Trim('"');
+            response.Headers.ETag = version.Length > 0 ? $"\"{version}-{digest}\"" : $"\"{digest}\"";
 
             var etag = response.Headers.ETag.ToString();
             var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;

@@ -20,8 +20,24 @@ internal static class OpenApiSetup
                     "An open registry of how party international departments are organised: who leads them and when, " +
                     "their bureaus, the institutions they run and their history, every fact dated and sourced. " +
                     "The first data set is the International Department of the CCP Central Committee (ILD).",
-                License = new OpenApiLicense { Name = "Data: CC BY-SA 4.0 (from Wikipedia)" },
+                License = new OpenApiLicense { Name = "Data: CC BY-SA 4.0 (from Wikipedia)", Identifier = "CC-BY-SA-4.0" },
             });
+            options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key (writes only; reads are anonymous). In Development the key `dev-admin-key` works as Admin.",
+            });
+            options.AddSecurityDefinition(SecurityOperationFilter.BearerSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The same API key sent as `Authorization: Bearer <key>`.",
+            });
+            options.OperationFilter<SecurityOperationFilter>();
+            options.SchemaFilter<ValidationRulesSchemaFilter>();
+            options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(PartialDate).Assembly })
             {
@@ -40,6 +56,7 @@ internal static class OpenApiSetup
                 Examples = [JsonValue.Create("1951"), JsonValue.Create("2022-02"), JsonValue.Create("2022-02-14"), JsonValue.Create("198X"), JsonValue.Create("1981~")],
             });
             options.SupportNonNullableReferenceTypes();
+            options.DescribeAllParametersInCamelCase();
             options.UseAllOfToExtendReferenceSchemas();
         });
         return services;

@@ -17,6 +17,8 @@ public sealed record PageQuery
     [Range(1, MaxPageSize)]
     public int PageSize { get; init; } = DefaultPageSize;
 
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Skip => (Page - 1) * PageSize;
 }
 

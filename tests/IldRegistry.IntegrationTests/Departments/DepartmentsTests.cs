@@ -151,6 +151,9 @@ public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(facto
     [InlineData("""{"slug":"x","name":"X","colour":"red"}""", "colour")]
     [InlineData("""{"slug":"x","name":"X","parentId":"not-a-guid"}""", "parentId")]
     [InlineData("""{"slug":"x","name":"X","otherNames":[{"name":"n","lang":"en","kind":"Nickname"}]}""", "otherNames[0].kind")]
+    [InlineData("""{"slug":"x","name":"X","sources":[null]}""", "sources[0]")]
+    [InlineData("""{"slug":"x","name":"X","otherNames":[null]}""", "otherNames[0]")]
+    [InlineData("""{"slug":"x","name":"X","identifiers":[null]}""", "identifiers[0]")]
     public async Task Post_with_wrong_types_or_unknown_fields_is_400_naming_the_field(string json, string field)
     {
         var problem = await (await Client.PostRawJsonAsync(Url, json, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);

@@ -58,9 +58,8 @@ public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEn
         return page;
     }
 
-    /// <summary>The record with its ETag; 304 when the client's <c>If-None-Match</c> already has it.</summary>
-    protected ActionResult<TResponse> Conditional(TResponse response) =>
-        ETags.SetAndCheckNotModified(HttpContext, response.Version) ? StatusCode(StatusCodes.Status304NotModified) : response;
+    /// <summary>The record with its version as ETag; ConditionalGet adds the body hash and answers 304s.</summary>
+    protected ActionResult<TResponse> Conditional(TResponse response) => WithETag(response);
 
     protected ActionResult<TResponse> WithETag(TResponse response)
     {

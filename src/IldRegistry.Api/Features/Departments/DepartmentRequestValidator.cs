@@ -24,10 +24,10 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
             .Must((d, dissolved) => Rules.EndNotBeforeStart(d.Established, dissolved))
             .WithMessage("'Dissolved' must not be before 'Established'.");
         RuleFor(d => d.OtherNames).NotNull();
-        RuleForEach(d => d.OtherNames).SetValidator(new OtherNameValidator());
+        RuleForEach(d => d.OtherNames).NotNull().SetValidator(new OtherNameValidator());
         RuleFor(d => d.Identifiers).NotNull();
-        RuleForEach(d => d.Identifiers).SetValidator(new IdentifierValidator());
+        RuleForEach(d => d.Identifiers).NotNull().SetValidator(new IdentifierValidator());
         RuleFor(d => d.Sources).NotNull();
-        RuleForEach(d => d.Sources).SetValidator(new SourceValidator());
+        RuleForEach(d => d.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }

@@ -53,7 +53,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var pattern = LikePattern.Contains(query.Q);
             departments = departments.Where(d =>
                 EF.Functions.ILike(d.Name, pattern)
                 || (d.ShortName != null && EF.Functions.ILike(d.ShortName, pattern))
@@ -208,7 +208,4 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         department.LogoCaption = request.LogoCaption;
         department.Sources = request.Sources;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

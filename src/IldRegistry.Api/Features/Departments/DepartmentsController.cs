@@ -25,16 +25,14 @@ public sealed class DepartmentsController(DepartmentService departments)
 
     /// <summary>Gets one department by id or by slug (<c>ild</c>).</summary>
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
-    /// <param name="idOrSlug">The department's id, or its slug such as <c>ild</c>.</param>
-    [HttpGet("{idOrSlug}", Name = "GetDepartment")]
+    /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
+    [HttpGet("{id}", Name = "GetDepartment")]
     [ProducesResponseType<DepartmentResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    public async Task<ActionResult<DepartmentResponse>> Get(string idOrSlug, CancellationToken ct)
-    {
-        return Conditional(await departments.GetAsync(idOrSlug, ct));
-    }
+    public async Task<ActionResult<DepartmentResponse>> Get(string id, CancellationToken ct) =>
+        Conditional(await departments.GetAsync(id, ct));
 
     /// <summary>Creates a department.</summary>
     [HttpPost]
@@ -48,7 +46,7 @@ public sealed class DepartmentsController(DepartmentService departments)
     public async Task<ActionResult<DepartmentResponse>> Create(DepartmentRequest request, CancellationToken ct)
     {
         var department = await departments.CreateAsync(request, ct);
-        return CreatedWithETag("GetDepartment", new { idOrSlug = department.Id }, department);
+        return CreatedWithETag("GetDepartment", new { id = department.Id }, department);
     }
 
     /// <summary>Replaces a department (every field).</summary>
