@@ -1,0 +1,21 @@
+using FluentValidation;
+using IldRegistry.Api.Common.Validation;
+
+namespace IldRegistry.Api.Features.People;
+
+public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
+{
+    public PersonRequestValidator()
+    {
+        RuleFor(p => p.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(p => p.NativeName).MaximumLength(Rules.NameLength);
+        RuleFor(p => p.RomanizedName).MaximumLength(Rules.NameLength);
+        RuleFor(p => p.Notes).MaximumLength(Rules.TextLength);
+        RuleFor(p => p.OtherNames).NotNull();
+        RuleForEach(p => p.OtherNames).SetValidator(new OtherNameValidator());
+        RuleFor(p => p.Identifiers).NotNull();
+        RuleForEach(p => p.Identifiers).SetValidator(new IdentifierValidator());
+        RuleFor(p => p.Sources).NotNull();
+        RuleForEach(p => p.Sources).SetValidator(new SourceValidator());
+    }
+}

@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Features.Departments;
+using IldRegistry.Data;
+using IldRegistry.Domain.Leaders;
+using IldRegistry.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace IldRegistry.Api.Features.People;
+
+public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
+    : ResourceService<Person, PersonResponse>(db, clock)
+{
+    private static readonly SortMap<Person> Sorts = new SortMap<Person>("name")
+        .Add("name", p => p.Name)
+        .Add("createdAt", p => p.CreatedAt)
+        .Add("updatedAt", p => p.UpdatedAt);
+
+    // Posts are loaded by a second query and attached afterwards, so the person's row stays one row.
+    private static readonly Expression<Func<Person, PersonResponse>> ToResponse = p => new PersonResponse
+    {
+        Id = p.Id,
+        Name = p.Name,
+        NativeName = p.NativeName,
+        RomanizedName = p.RomanizedName,
+        OtherNames = p.OtherNames,
+        Identifiers = p.Identifiers,
+        Notes = p.Notes,
+        Posts = Array.Empty<PersonPost>(),
+        Sources = p.Sources,
+        CreatedAt = p.CreatedAt,
+        UpdatedAt = p.UpdatedAt,
+        Version = p.Version,
+    };
+
+    protected override string ResourceName => "person";
+
+    protected override string CollectionPath => "/api/v1/people";
+
+    public async Task<PagedResult<PersonSummary>> ListAsync(PersonListQuery query, PageQuery paging, CancellationToken ct)
+    {
+        var people = Db.People.AsNoTracking();
+        if (query.DepartmentId is { } departmentId)
+        {
+            people = people.Where(p => Db.Leaders.Any(l => l.PersonId == p.Id && l.DepartmentId == departmentId));
+        }
+
+        if (query.Current is { } current)
+        {
+            // A post is current while it has no end; with a department filter, only that department's posts count.
+            var posts = query.DepartmentId is { } inDepartment
+                ? Db.Leaders.Where(l => l.DepartmentId == inDepartment)
+                : Db.Leaders;
+            var serving = posts.Where(l => l.End == null);
+            people = current
+                ? people.Where(p => serving.Any(l => l.PersonId == p.Id))
+                : people.Where(p => !serving.Any(l => l.PersonId == p.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            people = people.Where(p =>
+                EF.Functions.ILike(p.Name, pattern)
+                || (p.NativeName != null && EF.Functions.ILike(p.NativeName, pattern))
+                || (p.RomanizedName != null && EF.Functions.ILike(p.RomanizedName, pattern))
+                || p.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
+        }
+
+        var total = await people.CountAsync(ct);
+        var items = await Sorts.Apply(people, query.Sort)
+            .Skip(paging.Skip)
+            .Take(paging.PageSize)
+            .Select(p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources))
+            .ToListAsync(ct);
+        return new PagedResult<PersonSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The person with their posts: two queries however many posts there are.</summary>
+    public override async Task<PersonResponse> GetAsync(Guid id, CancellationToken ct)
+    {
+        var person = await Db.People.AsNoTracking().Where(p => p.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(id.ToString(), p => p.Id == id, ct);
+        var posts = await PostsOf(id).ToListAsync(ct);
+        return person with { Posts = posts };
+    }
+
+    public async Task<PersonResponse> CreateAsync(PersonRequest request, CancellationToken ct)
+    {
+        var person = new Person();
+        Apply(request, person);
+        Db.People.Add(person);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(person.Id, ct);
+    }
+
+    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
+    public async Task<PersonResponse> ReplaceAsync(Guid id, PersonRequest request, uint? ifMatch, CancellationToken ct)
+    {
+        var person = await LoadForWriteAsync(id, ifMatch, ct);
+        Apply(request, person);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
+    {
+        var dependents = new List<string>();
+        await AddDependentsAsync(
+            dependents,
+            Db.Leaders.Where(l => l.PersonId == id).OrderBy(l => l.Rank).ThenBy(l => l.Id).Select(l => l.Title + " of " + l.Department!.Name),
+            "leader posts",
+            s => s,
+            ct);
+        return dependents;
+    }
+
+    private IQueryable<PersonPost> PostsOf(Guid personId) =>
+        Db.Leaders.AsNoTracking()
+            .Where(l => l.PersonId == personId)
+            .OrderBy(l => l.Start!.Lower)
+            .ThenBy(l => l.Rank)
+            .ThenBy(l => l.Id)
+            .Select(l => new PersonPost(
+                l.Id,
+                new DepartmentRef(l.Department!.Id, l.Department.Slug, l.Department.Name),
+                l.Title,
+                l.Rank,
+                l.Start,
+                l.End));
+
+    private static void Apply(PersonRequest request, Person person)
+    {
+        person.Name = request.Name;
+        person.NativeName = request.NativeName;
+        person.RomanizedName = request.RomanizedName;
+        person.OtherNames = request.OtherNames;
+        person.Identifiers = request.Identifiers;
+        person.Notes = request.Notes;
+        person.Sources = request.Sources;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
