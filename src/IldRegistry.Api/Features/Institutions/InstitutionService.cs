@@ -1,0 +1,175 @@
+using System.Linq.Expressions;
+using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Features.Departments;
+using IldRegistry.Data;
+using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Departments;
+using IldRegistry.Domain.Institutions;
+using Microsoft.EntityFrameworkCore;
+
+namespace IldRegistry.Api.Features.Institutions;
+
+public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
+    : ResourceService<Institution, InstitutionResponse>(db, clock)
+{
+    private static readonly SortMap<Institution> Sorts = new SortMap<Institution>("name")
+        .Add("name", i => i.Name)
+        .Add("established", i => i.Established!.Lower)
+        // Kinds are stored by name, so their declaration order (child agencies first, as the article lists them) is
+        // spelled out; the name follows so that a kind's institutions read alphabetically.
+        .Add("kind", i => (i.Kind == InstitutionKind.ChildAgency ? "0"
+            : i.Kind == InstitutionKind.AffiliatedInstitution ? "1"
+            : i.Kind == InstitutionKind.AffiliatedEnterprise ? "2"
+            : "3") + i.Name);
+
+    private static readonly Expression<Func<Institution, InstitutionResponse>> ToResponse = i => new InstitutionResponse
+    {
+        Id = i.Id,
+        Department = new DepartmentRef(i.Department!.Id, i.Department.Slug, i.Department.Name),
+        Name = i.Name,
+        NativeName = i.NativeName,
+        OtherNames = i.OtherNames,
+        Identifiers = i.Identifiers,
+        Kind = i.Kind,
+        Established = i.Established,
+        Location = i.Location,
+        Summary = i.Summary,
+        Website = i.Website,
+        Sources = i.Sources,
+        CreatedAt = i.CreatedAt,
+        UpdatedAt = i.UpdatedAt,
+        Version = i.Version,
+    };
+
+    protected override string ResourceName => "institution";
+
+    protected override string CollectionPath => "/api/v1/institutions";
+
+    public async Task<PagedResult<InstitutionResponse>> ListAsync(InstitutionListQuery query, PageQuery paging, CancellationToken ct)
+    {
+        var institutions = Db.Institutions.AsNoTracking();
+        if (query.DepartmentId is { } departmentId)
+        {
+            institutions = institutions.Where(i => i.DepartmentId == departmentId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Department))
+        {
+            var slug = query.Department.Trim();
+            institutions = institutions.Where(i => i.Department!.Slug == slug);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            institutions = institutions.Where(i => i.Kind == kind);
+        }
+
+        // The validator has already rejected text that does not parse.
+        if (PartialDate.TryParse(query.From, out var from))
+        {
+            var lower = from.Lower;
+            institutions = institutions.Where(i => i.Established != null && i.Established.Upper >= lower);
+        }
+
+        if (PartialDate.TryParse(query.To, out var to))
+        {
+            var upper = to.Upper;
+            institutions = institutions.Where(i => i.Established != null && i.Established.Lower <= upper);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            institutions = institutions.Where(i =>
+                EF.Functions.ILike(i.Name, pattern)
+                || (i.NativeName != null && EF.Functions.ILike(i.NativeName, pattern))
+                || (i.Summary != null && EF.Functions.ILike(i.Summary, pattern))
+                || i.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
+        }
+
+        var total = await institutions.CountAsync(ct);
+        var items = await Sorts.Apply(institutions, query.Sort)
+            .Skip(paging.Skip)
+            .Take(paging.PageSize)
+            .Select(ToResponse)
+            .ToListAsync(ct);
+        return new PagedResult<InstitutionResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct) =>
+        await Db.Institutions.AsNoTracking().Where(i => i.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+        ?? throw await MissingAsync(id.ToString(), i => i.Id == id, ct);
+
+    public async Task<InstitutionResponse> CreateAsync(InstitutionRequest request, CancellationToken ct)
+    {
+        await EnsureValidAsync(request, null, ct);
+        var institution = new Institution();
+        Apply(request, institution);
+        Db.Institutions.Add(institution);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(institution.Id, ct);
+    }
+
+    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
+    public async Task<InstitutionResponse> ReplaceAsync(Guid id, InstitutionRequest request, uint? ifMatch, CancellationToken ct)
+    {
+        var institution = await LoadForWriteAsync(id, ifMatch, ct);
+        await EnsureValidAsync(request, id, ct);
+        Apply(request, institution);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
+    {
+        var dependents = new List<string>();
+        await AddDependentsAsync(dependents, Db.Events.Where(e => e.InstitutionIds.Contains(id)).OrderBy(e => e.Title).Select(e => e.Title), "events", s => s, ct);
+        return dependents;
+    }
+
+    protected override async Task EnsureRestorableAsync(Institution entity, CancellationToken ct)
+    {
+        if (!await Db.Departments.AnyAsync(d => d.Id == entity.DepartmentId, ct))
+        {
+            throw new ConflictException("The institution's department is deleted: restore the department first.", "departmentId");
+        }
+
+        // The unique index covers live rows only, so another institution may have taken the name meanwhile.
+        await EnsureNameFreeAsync(entity.DepartmentId, entity.Name, entity.Id, ct);
+    }
+
+    private async Task EnsureValidAsync(InstitutionRequest request, Guid? self, CancellationToken ct)
+    {
+        await EnsureExistsAsync<Department>(request.DepartmentId, "departmentId", "department", ct);
+        await EnsureNameFreeAsync(request.DepartmentId!.Value, request.Name, self, ct);
+    }
+
+    private async Task EnsureNameFreeAsync(Guid departmentId, string name, Guid? self, CancellationToken ct)
+    {
+        if (await Db.Institutions.AnyAsync(i => i.DepartmentId == departmentId && i.Name == name && i.Id != self, ct))
+        {
+            throw new ConflictException($"The department already has an institution named '{name}'.", "name");
+        }
+    }
+
+    private static void Apply(InstitutionRequest request, Institution institution)
+    {
+        institution.DepartmentId = request.DepartmentId!.Value;
+        institution.Name = request.Name;
+        institution.NativeName = request.NativeName;
+        institution.OtherNames = request.OtherNames;
+        institution.Identifiers = request.Identifiers;
+        institution.Kind = request.Kind!.Value;
+        institution.Established = request.Established;
+        institution.Location = request.Location;
+        institution.Summary = request.Summary;
+        institution.Website = request.Website;
+        institution.Sources = request.Sources;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using IldRegistry.Api.Common.Validation;
+using IldRegistry.Domain.Common;
+
+namespace IldRegistry.Api.Features.Institutions;
+
+public sealed class InstitutionRequestValidator : AbstractValidator<InstitutionRequest>
+{
+    public InstitutionRequestValidator()
+    {
+        RuleFor(i => i.DepartmentId).NotEmpty();
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(i => i.NativeName).MaximumLength(Rules.NameLength);
+        RuleFor(i => i.Kind).NotNull().IsInEnum();
+        RuleFor(i => i.Location).MaximumLength(Rules.NameLength);
+        RuleFor(i => i.Summary).MaximumLength(Rules.TextLength);
+        RuleFor(i => i.Website).AbsoluteHttpUrl();
+        // A null element would reach the database as a null JSON item and fail there (500).
+        RuleFor(i => i.OtherNames).NotNull();
+        RuleForEach(i => i.OtherNames).NotNull().SetValidator(new OtherNameValidator());
+        RuleFor(i => i.Identifiers).NotNull();
+        RuleForEach(i => i.Identifiers).NotNull().SetValidator(new IdentifierValidator());
+        RuleFor(i => i.Sources).NotNull();
+        RuleForEach(i => i.Sources).NotNull().SetValidator(new SourceValidator());
+    }
+}
+
+public sealed class InstitutionListQueryValidator : AbstractValidator<InstitutionListQuery>
+{
+    public InstitutionListQueryValidator()
+    {
+        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.From).PartialDateText();
+        RuleFor(q => q.To).PartialDateText()
+            .Must((q, to) => !PartialDate.TryParse(q.From, out var from) || !PartialDate.TryParse(to, out var end) || Rules.EndNotBeforeStart(from, end))
+            .WithMessage("'To' must not be before 'From'.");
+    }
+}
