@@ -1,0 +1,243 @@
+using System.Linq.Expressions;
+using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Features.Departments;
+using IldRegistry.Data;
+using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Departments;
+using IldRegistry.Domain.Leaders;
+using IldRegistry.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace IldRegistry.Api.Features.Leaders;
+
+public sealed class LeaderService(RegistryDbContext db, TimeProvider clock)
+    : ResourceService<Leader, LeaderResponse>(db, clock)
+{
+    private static readonly SortMap<Leader> Sorts = new SortMap<Leader>("rank")
+        // Rank then start, so posts of equal rank read in the order they were taken up. SortMap takes one key and EF
+        // cannot order by an anonymous type, so both go into one number: rank, then yyyymmdd (an unknown start last).
+        .Add("rank", l => (l.Rank * 100_000_000L) + (l.Start == null ? 99_999_999L : (l.Start.Lower.Year * 10_000L) + (l.Start.Lower.Month * 100L) + l.Start.Lower.Day))
+        .Add("start", l => l.Start!.Lower)
+        .Add("title", l => l.Title)
+        .Add("person", l => l.Person!.Name)
+        .Add("createdAt", l => l.CreatedAt)
+        .Add("updatedAt", l => l.UpdatedAt);
+
+    private static readonly Expression<Func<Leader, LeaderResponse>> ToResponse = l => new LeaderResponse
+    {
+        Id = l.Id,
+        Person = new LeaderPersonRef(l.Person!.Id, l.Person.Name, l.Person.NativeName),
+        Department = new DepartmentRef(l.Department!.Id, l.Department.Slug, l.Department.Name),
+        Title = l.Title,
+        Rank = l.Rank,
+        Start = l.Start,
+        End = l.End,
+        Sources = l.Sources,
+        CreatedAt = l.CreatedAt,
+        UpdatedAt = l.UpdatedAt,
+        Version = l.Version,
+    };
+
+    // A field initializer, not a capture: the parameter also goes to the base constructor.
+    private readonly TimeProvider _clock = clock;
+
+    protected override string ResourceName => "leader post";
+
+    protected override string CollectionPath => "/api/v1/leaders";
+
+    public async Task<PagedResult<LeaderResponse>> ListAsync(LeaderListQuery query, PageQuery paging, CancellationToken ct)
+    {
+        var leaders = Db.Leaders.AsNoTracking();
+        if (query.DepartmentId is { } departmentId)
+        {
+            leaders = leaders.Where(l => l.DepartmentId == departmentId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Department))
+        {
+            var slug = query.Department.Trim();
+            leaders = leaders.Where(l => l.Department!.Slug == slug);
+        }
+
+        if (query.PersonId is { } personId)
+        {
+            leaders = leaders.Where(l => l.PersonId == personId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Title))
+        {
+            var title = EscapeLike(query.Title.Trim());
+            leaders = leaders.Where(l => EF.Functions.ILike(l.Title, title));
+        }
+
+        if (query.Current is { } current)
+        {
+            leaders = current ? leaders.Where(l => l.End == null) : leaders.Where(l => l.End != null);
+        }
+
+        // The validator has already rejected dates that do not parse.
+        if (PartialDate.TryParse(query.AsOf, out var asOf))
+        {
+            leaders = Serving(leaders, asOf.Lower, asOf.Upper);
+        }
+
+        if (PartialDate.TryParse(query.From, out var from))
+        {
+            leaders = leaders.Where(l => l.End == null || l.End.Upper >= from.Lower);
+        }
+
+        if (PartialDate.TryParse(query.To, out var to))
+        {
+            leaders = leaders.Where(l => l.Start == null || l.Start.Lower <= to.Upper);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            leaders = leaders.Where(l =>
+                EF.Functions.ILike(l.Title, pattern)
+                || EF.Functions.ILike(l.Person!.Name, pattern)
+                || (l.Person.NativeName != null && EF.Functions.ILike(l.Person.NativeName, pattern))
+                || (l.Person.RomanizedName != null && EF.Functions.ILike(l.Person.RomanizedName, pattern))
+                || l.Person.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
+        }
+
+        var total = await leaders.CountAsync(ct);
+        var items = await Sorts.Apply(leaders, query.Sort)
+            .Skip(paging.Skip)
+            .Take(paging.PageSize)
+            .Select(ToResponse)
+            .ToListAsync(ct);
+        return new PagedResult<LeaderResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>
+    public async Task<DepartmentLeadershipResponse> LeadershipAsync(string idOrSlug, LeadershipQuery query, CancellationToken ct)
+    {
+        var department = await FindDepartmentAsync(idOrSlug, ct);
+        var asOf = PartialDate.TryParse(query.AsOf, out var given)
+            ? given
+            : PartialDate.FromDate(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+        var leaders = await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
+            .Select(ToResponse)
+            .ToListAsync(ct);
+        return new DepartmentLeadershipResponse(department, asOf, leaders);
+    }
+
+    public override async Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct) =>
+        await Db.Leaders.AsNoTracking().Where(l => l.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(id.ToString(), l => l.Id == id, ct);
+
+    public async Task<LeaderResponse> CreateAsync(LeaderRequest request, CancellationToken ct)
+    {
+        await EnsureReferencesLiveAsync(request, ct);
+        await EnsureNoOverlapAsync(null, request.PersonId, request.DepartmentId, request.Title, request.Start, request.End, ct);
+        var leader = new Leader();
+        Apply(request, leader);
+        Db.Leaders.Add(leader);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(leader.Id, ct);
+    }
+
+    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
+    public async Task<LeaderResponse> ReplaceAsync(Guid id, LeaderRequest request, uint? ifMatch, CancellationToken ct)
+    {
+        var leader = await LoadForWriteAsync(id, ifMatch, ct);
+        await EnsureReferencesLiveAsync(request, ct);
+        await EnsureNoOverlapAsync(id, request.PersonId, request.DepartmentId, request.Title, request.Start, request.End, ct);
+        Apply(request, leader);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    protected override async Task EnsureRestorableAsync(Leader entity, CancellationToken ct)
+    {
+        if (!await Db.People.AnyAsync(p => p.Id == entity.PersonId, ct))
+        {
+            throw new ConflictException("The post's person is deleted: restore the person first.", "personId");
+        }
+
+        if (!await Db.Departments.AnyAsync(d => d.Id == entity.DepartmentId, ct))
+        {
+            throw new ConflictException("The post's department is deleted: restore the department first.", "departmentId");
+        }
+
+        // While it was deleted, the same tenure may have been entered again.
+        await EnsureNoOverlapAsync(entity.Id, entity.PersonId, entity.DepartmentId, entity.Title, entity.Start, entity.End, ct);
+    }
+
+    /// <summary>The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start counting from its first day and a partial end to its last.</summary>
+    private static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
+        leaders.Where(l => (l.Start == null || l.Start.Lower <= upper) && (l.End == null || l.End.Upper >= lower));
+
+    private async Task<DepartmentRef> FindDepartmentAsync(string idOrSlug, CancellationToken ct)
+    {
+        Expression<Func<Department, bool>> match = Guid.TryParse(idOrSlug, out var id)
+            ? d => d.Id == id
+            : d => d.Slug == idOrSlug;
+        var department = await Db.Departments.AsNoTracking().Where(match).Select(d => new DepartmentRef(d.Id, d.Slug, d.Name)).FirstOrDefaultAsync(ct);
+        if (department is not null)
+        {
+            return department;
+        }
+
+        var deleted = await Db.Departments.IgnoreQueryFilters().Where(match).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        throw deleted is { } deletedId
+            ? new GoneException("department", idOrSlug, $"/api/v1/departments/{deletedId}/restore")
+            : new NotFoundException("department", idOrSlug);
+    }
+
+    private async Task EnsureReferencesLiveAsync(LeaderRequest request, CancellationToken ct)
+    {
+        await EnsureExistsAsync<Department>(request.DepartmentId, "departmentId", "department", ct);
+        await EnsureExistsAsync<Person>(request.PersonId, "personId", "person", ct);
+    }
+
+    /// <summary>
+    /// One person cannot hold the same post in the same department twice at once. Partial dates count as their whole
+    /// interval, an unknown start as the beginning of time and an open end as the end of time.
+    /// </summary>
+    private async Task EnsureNoOverlapAsync(Guid? self, Guid personId, Guid departmentId, string title, PartialDate? start, PartialDate? end, CancellationToken ct)
+    {
+        var titlePattern = EscapeLike(title);
+        var posts = Db.Leaders.Where(l => l.PersonId == personId && l.DepartmentId == departmentId && l.Id != self && EF.Functions.ILike(l.Title, titlePattern));
+        if (end is not null)
+        {
+            var endUpper = end.Upper;
+            posts = posts.Where(l => l.Start == null || l.Start.Lower <= endUpper);
+        }
+
+        if (start is not null)
+        {
+            var startLower = start.Lower;
+            posts = posts.Where(l => l.End == null || l.End.Upper >= startLower);
+        }
+
+        var clash = await posts
+            .OrderBy(l => l.Start!.Lower)
+            .Select(l => new { l.Id, l.Title, Person = l.Person!.Name, Start = (string?)l.Start!.Text, End = (string?)l.End!.Text })
+            .FirstOrDefaultAsync(ct);
+        if (clash is not null)
+        {
+            throw new ConflictException(
+                $"{clash.Person} already holds the post '{clash.Title}' in this department from {clash.Start ?? "an unknown date"} " +
+                $"to {clash.End ?? "the present"} ({CollectionPath}/{clash.Id}), which overlaps this tenure. " +
+                "Change that post's dates or this one's.");
+        }
+    }
+
+    private static void Apply(LeaderRequest request, Leader leader)
+    {
+        leader.DepartmentId = request.DepartmentId;
+        leader.PersonId = request.PersonId;
+        leader.Title = request.Title;
+        leader.Rank = request.Rank;
+        leader.Start = request.Start;
+        leader.End = request.End;
+        leader.Sources = request.Sources;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
