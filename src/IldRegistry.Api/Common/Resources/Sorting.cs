@@ -24,6 +24,15 @@ public sealed class SortMap<T>
         return this;
     }
 
+    /// <summary>A field sorted on two keys, both in the requested direction (a date's start, then its end).</summary>
+    public SortMap<T> Add<TKey, TThen>(string name, Expression<Func<T, TKey>> key, Expression<Func<T, TThen>> then)
+    {
+        _fields[name] = (query, descending) => descending
+            ? query.OrderByDescending(key).ThenByDescending(then)
+            : query.OrderBy(key).ThenBy(then);
+        return this;
+    }
+
     /// <summary>Orders by <paramref name="sort"/> (or the default); 400 on <c>sort</c> for a field not listed.</summary>
     public IOrderedQueryable<T> Apply(IQueryable<T> query, string? sort)
     {

@@ -24,6 +24,6 @@ public sealed class BureauRequestValidator : AbstractValidator<BureauRequest>
             .WithMessage("Only a RegionalBureau has a number; leave 'Number' out for other kinds.");
         RuleFor(b => b.SortOrder).InclusiveBetween(0, MaxSortOrder);
         RuleFor(b => b.Sources).NotNull();
-        RuleForEach(b => b.Sources).SetValidator(new SourceValidator());
+        RuleForEach(b => b.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }

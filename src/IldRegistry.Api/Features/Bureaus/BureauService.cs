@@ -72,7 +72,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var pattern = LikePattern.Contains(query.Q);
             bureaus = bureaus.Where(b =>
                 EF.Functions.ILike(b.Name, pattern)
                 || (b.AlternateName != null && EF.Functions.ILike(b.AlternateName, pattern))
@@ -227,7 +227,4 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
         bureau.SortOrder = request.SortOrder;
         bureau.Sources = request.Sources;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

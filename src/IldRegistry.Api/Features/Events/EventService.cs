@@ -12,9 +12,9 @@ namespace IldRegistry.Api.Features.Events;
 public sealed class EventService(RegistryDbContext db, TimeProvider clock)
     : ResourceService<HistoricalEvent, EventResponse>(db, clock)
 {
-    // "date" is listed here for the whitelist and its error message; OrderEvents sorts it on two keys.
+    // A date sorts by its interval: start, then end, so "1981" comes before "1981-06".
     private static readonly SortMap<HistoricalEvent> Sorts = new SortMap<HistoricalEvent>("date")
-        .Add("date", e => e.Date.Lower)
+        .Add("date", e => e.Date.Lower, e => e.Date.Upper)
         .Add("title", e => e.Title)
         .Add("kind", e => e.Kind)
         .Add("createdAt", e => e.CreatedAt)
@@ -88,39 +88,19 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var pattern = LikePattern.Contains(query.Q);
             events = events.Where(e =>
                 EF.Functions.ILike(e.Title, pattern)
                 || (e.Description != null && EF.Functions.ILike(e.Description, pattern)));
         }
 
         var total = await events.CountAsync(ct);
-        var items = await OrderEvents(events, query.Sort)
+        var items = await Sorts.Apply(events, query.Sort)
             .Skip(paging.Skip)
             .Take(paging.PageSize)
             .Select(ToResponse)
             .ToListAsync(ct);
         return new PagedResult<EventResponse>(await WithLinksAsync(items, ct), paging.Page, paging.PageSize, total);
-    }
-
-    /// <summary>
-    /// By date: the start of the interval, then its end, so that "198X" (the whole decade) comes before "1981" and
-    /// "1981" before "1981-06". SortMap takes one key per field and EF cannot order by a composite key, hence this.
-    /// </summary>
-    private static IOrderedQueryable<HistoricalEvent> OrderEvents(IQueryable<HistoricalEvent> events, string? sort)
-    {
-        var text = string.IsNullOrWhiteSpace(sort) ? Sorts.Default : sort.Trim();
-        if (text.Equals("date", StringComparison.OrdinalIgnoreCase))
-        {
-            return events.OrderBy(e => e.Date.Lower).ThenBy(e => e.Date.Upper).ThenBy(e => e.Id);
-        }
-
-        if (text.Equals("-date", StringComparison.OrdinalIgnoreCase))
-        {
-            return events.OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenBy(e => e.Id);
-        }
-
-        return Sorts.Apply(events, sort);
     }
 
     public override async Task<EventResponse> GetAsync(Guid id, CancellationToken ct)
@@ -219,7 +199,4 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
         historicalEvent.PersonIds = request.PersonIds;
         historicalEvent.Sources = request.Sources;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

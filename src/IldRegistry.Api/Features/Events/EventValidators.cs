@@ -26,7 +26,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
             .WithMessage($"'Person Ids' must hold at most {MaxLinks} ids.")
             .Custom((ids, context) => AddDuplicates(ids, "PersonIds", context));
         RuleFor(e => e.Sources).NotNull();
-        RuleForEach(e => e.Sources).SetValidator(new SourceValidator());
+        RuleForEach(e => e.Sources).NotNull().SetValidator(new SourceValidator());
     }
 
     // Reported at the repeat's own index, so a client sees which entry to remove.

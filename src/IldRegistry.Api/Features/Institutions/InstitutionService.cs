@@ -80,7 +80,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var pattern = LikePattern.Contains(query.Q);
             institutions = institutions.Where(i =>
                 EF.Functions.ILike(i.Name, pattern)
                 || (i.NativeName != null && EF.Functions.ILike(i.NativeName, pattern))
@@ -167,9 +167,4 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
         institution.Website = request.Website;
         institution.Sources = request.Sources;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -4,7 +4,7 @@ namespace IldRegistry.Api.Features.Leaders;
 
 /// <summary>A department's leadership on a date.</summary>
 [ApiController]
-[Route("api/v1/departments/{idOrSlug}/leaders")]
+[Route("api/v1/departments/{id}/leaders")]
 public sealed class DepartmentLeadershipController(LeaderService leaders) : ControllerBase
 {
     /// <summary>The leadership of a department serving on a date, in rank order.</summary>
@@ -12,14 +12,14 @@ public sealed class DepartmentLeadershipController(LeaderService leaders) : Cont
     /// Not paged: a department has few leaders. A post serves when its start's first day is not after the date and
     /// its end's last day is not before it; a year or month as <c>asOf</c> gives the posts serving at any time in it.
     /// </remarks>
-    /// <param name="idOrSlug">The department's id, or its slug such as <c>ild</c>.</param>
+    /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
     [HttpGet]
     [ProducesResponseType<DepartmentLeadershipResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    public async Task<ActionResult<DepartmentLeadershipResponse>> Get(string idOrSlug, [FromQuery] LeadershipQuery query, CancellationToken ct)
+    public async Task<ActionResult<DepartmentLeadershipResponse>> Get(string id, [FromQuery] LeadershipQuery query, CancellationToken ct)
     {
-        return await leaders.LeadershipAsync(idOrSlug, query, ct);
+        return await leaders.LeadershipAsync(id, query, ct);
     }
 }

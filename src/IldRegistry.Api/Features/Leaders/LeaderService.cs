@@ -11,13 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Leaders;
 
-public sealed class LeaderService(RegistryDbContext db, TimeProvider clock)
+public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, DepartmentService departments)
     : ResourceService<Leader, LeaderResponse>(db, clock)
 {
     private static readonly SortMap<Leader> Sorts = new SortMap<Leader>("rank")
-        // Rank then start, so posts of equal rank read in the order they were taken up. SortMap takes one key and EF
-        // cannot order by an anonymous type, so both go into one number: rank, then yyyymmdd (an unknown start last).
-        .Add("rank", l => (l.Rank * 100_000_000L) + (l.Start == null ? 99_999_999L : (l.Start.Lower.Year * 10_000L) + (l.Start.Lower.Month * 100L) + l.Start.Lower.Day))
+        // Rank then start, so posts of equal rank read in the order they were taken up (an unknown start last).
+        .Add("rank", l => l.Rank, l => l.Start!.Lower)
         .Add("start", l => l.Start!.Lower)
         .Add("title", l => l.Title)
         .Add("person", l => l.Person!.Name)
@@ -115,7 +114,8 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock)
     /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>
     public async Task<DepartmentLeadershipResponse> LeadershipAsync(string idOrSlug, LeadershipQuery query, CancellationToken ct)
     {
-        var department = await FindDepartmentAsync(idOrSlug, ct);
+        var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
+        var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
         var asOf = PartialDate.TryParse(query.AsOf, out var given)
             ? given
             : PartialDate.FromDate(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
@@ -170,23 +170,6 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock)
     /// <summary>The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start counting from its first day and a partial end to its last.</summary>
     private static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
         leaders.Where(l => (l.Start == null || l.Start.Lower <= upper) && (l.End == null || l.End.Upper >= lower));
-
-    private async Task<DepartmentRef> FindDepartmentAsync(string idOrSlug, CancellationToken ct)
-    {
-        Expression<Func<Department, bool>> match = Guid.TryParse(idOrSlug, out var id)
-            ? d => d.Id == id
-            : d => d.Slug == idOrSlug;
-        var department = await Db.Departments.AsNoTracking().Where(match).Select(d => new DepartmentRef(d.Id, d.Slug, d.Name)).FirstOrDefaultAsync(ct);
-        if (department is not null)
-        {
-            return department;
-        }
-
-        var deleted = await Db.Departments.IgnoreQueryFilters().Where(match).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
-        throw deleted is { } deletedId
-            ? new GoneException("department", idOrSlug, $"/api/v1/departments/{deletedId}/restore")
-            : new NotFoundException("department", idOrSlug);
-    }
 
     private async Task EnsureReferencesLiveAsync(LeaderRequest request, CancellationToken ct)
     {

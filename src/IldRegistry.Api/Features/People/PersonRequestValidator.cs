@@ -12,10 +12,10 @@ public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
         RuleFor(p => p.RomanizedName).MaximumLength(Rules.NameLength);
         RuleFor(p => p.Notes).MaximumLength(Rules.TextLength);
         RuleFor(p => p.OtherNames).NotNull();
-        RuleForEach(p => p.OtherNames).SetValidator(new OtherNameValidator());
+        RuleForEach(p => p.OtherNames).NotNull().SetValidator(new OtherNameValidator());
         RuleFor(p => p.Identifiers).NotNull();
-        RuleForEach(p => p.Identifiers).SetValidator(new IdentifierValidator());
+        RuleForEach(p => p.Identifiers).NotNull().SetValidator(new IdentifierValidator());
         RuleFor(p => p.Sources).NotNull();
-        RuleForEach(p => p.Sources).SetValidator(new SourceValidator());
+        RuleForEach(p => p.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }

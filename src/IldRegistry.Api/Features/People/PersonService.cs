@@ -60,7 +60,7 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var pattern = LikePattern.Contains(query.Q);
             people = people.Where(p =>
                 EF.Functions.ILike(p.Name, pattern)
                 || (p.NativeName != null && EF.Functions.ILike(p.NativeName, pattern))
@@ -140,7 +140,4 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
         person.Notes = request.Notes;
         person.Sources = request.Sources;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
