@@ -37,6 +37,9 @@ internal static class OpenApiSetup
             });
             options.OperationFilter<SecurityOperationFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
+            options.SchemaFilter<SeedExamplesSchemaFilter>();
+            options.DocumentFilter<NullableReferencesDocumentFilter>();
+            options.OperationFilter<StandardResponsesOperationFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(PartialDate).Assembly })
