@@ -152,6 +152,10 @@ public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(facto
     [InlineData("""{"slug":"x","name":"X","parentId":"not-a-guid"}""", "parentId")]
     [InlineData("""{"slug":"x","name":"X","otherNames":[{"name":"n","lang":"en","kind":"Nickname"}]}""", "otherNames[0].kind")]
     [InlineData("""{"slug":"x","name":"X","sources":[null]}""", "sources[0]")]
+    [InlineData("""{"slug":"x","name":"X","id":"0b9f6a6e-6f6e-4d1e-9a55-2a8f0f0f0f0f"}""", "id")]
+    [InlineData("""{"slug":"x","name":"X","createdAt":"2020-01-01T00:00:00Z"}""", "createdAt")]
+    [InlineData("""{"slug":"x","name":"X","deletedAt":null}""", "deletedAt")]
+    [InlineData("""{"slug":"x","name":"X","version":1}""", "version")]
     [InlineData("""{"slug":"x","name":"X","otherNames":[null]}""", "otherNames[0]")]
     [InlineData("""{"slug":"x","name":"X","identifiers":[null]}""", "identifiers[0]")]
     public async Task Post_with_wrong_types_or_unknown_fields_is_400_naming_the_field(string json, string field)
