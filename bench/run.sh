@@ -61,9 +61,18 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/de
 [[ -x "$PGBIN/initdb" ]] || { log "no PostgreSQL server binaries in $PGBIN"; exit 1; }
 
 log "building (Release): API, data generator, baseline"
-dotnet build "$ROOT/src/IldRegistry.Api/IldRegistry.Api.csproj" -c Release -o "$WORK/api" -nologo -v q >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-dotnet build "$BENCH/IldRegistry.Bench.DataGen/IldRegistry.Bench.DataGen.csproj" -c Release -o "$WORK/gen" -nologo -v q >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-dotnet build "$BENCH/Baseline/IldRegistry.Bench.Baseline.csproj" -c Release -o "$WORK/base" -nologo -v q >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+build() { # project output-dir expected-dll; an incremental build once copied nothing into a fresh -o: verify, rebuild
+  local attempt
+  for attempt in 1 2; do
+    local extra=(); [[ $attempt == 2 ]] && extra=(--no-incremental)
+    dotnet build "$1" -c Release -o "$2" -nologo -v q "${extra[@]}" >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+    [[ -f "$2/$3" ]] && return 0
+  done
+  log "building $1 produced no $2/$3"; exit 1
+}
+build "$ROOT/src/IldRegistry.Api/IldRegistry.Api.csproj" "$WORK/api" IldRegistry.Api.dll
+build "$BENCH/IldRegistry.Bench.DataGen/IldRegistry.Bench.DataGen.csproj" "$WORK/gen" IldRegistry.Bench.DataGen.dll
+build "$BENCH/Baseline/IldRegistry.Bench.Baseline.csproj" "$WORK/base" IldRegistry.Bench.Baseline.dll
 
 log "starting a throwaway PostgreSQL 15 cluster"
 PGPORT=$(free_port)
@@ -123,17 +132,38 @@ to_ms() { # wrk duration (12.3us, 4.5ms, 1.2s, 1.0m) -> ms
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
 }
 
-# run_wrk scale scenario pid url [lua]: warm-up, then the measured run; appends a row to the TSV
+# The machine is shared: a process of ours may be stopped from outside (we saw SIGTERMs mid-run). Such a run is
+# thrown away, the process restarted, and the scenario measured again (at most twice); restarts are logged.
+RESTARTS=0
+ensure_running() { # api|baseline
+  if [[ $1 == api ]]; then
+    kill -0 "$API_PID" 2>/dev/null && return 0
+    RESTARTS=$((RESTARTS + 1)); log "  the API process is gone (stopped from outside); restarting it (restart $RESTARTS)"
+    start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$CUR_DB-restart$RESTARTS.log"
+  else
+    kill -0 "$BASE_PID" 2>/dev/null && return 0
+    RESTARTS=$((RESTARTS + 1)); log "  the baseline process is gone (stopped from outside); restarting it (restart $RESTARTS)"
+    start_baseline "$CUR_DB" "$BASE_PORT"
+  fi
+}
+
+# run_wrk scale scenario api|baseline url [lua]: warm-up, then the measured run; appends a row to the TSV
 run_wrk() {
-  local scale=$1 name=$2 pid=$3 url=$4 lua=${5:-}
+  local scale=$1 name=$2 target=$3 url=$4 lua=${5:-}
   local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 5s)
   [[ -n "$lua" ]] && args+=(-s "$lua")
-  timeout $((WARMUP + 15)) wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null 2>&1 || true
-  local out="$WORK/wrk-$scale-$name.txt" rssfile="$WORK/rss-$scale-$name"
-  echo 0 >"$rssfile"
-  start_sampler "$pid" "$rssfile" $((DURATION + 10))
-  timeout $((DURATION + 30)) wrk "${args[@]}" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 || true
-  stop_sampler
+  local out="$WORK/wrk-$scale-$name.txt" rssfile="$WORK/rss-$scale-$name" pid attempt
+  for attempt in 1 2 3; do
+    ensure_running "$target"
+    if [[ $target == api ]]; then pid=$API_PID; else pid=$BASE_PID; fi
+    timeout $((WARMUP + 15)) wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null 2>&1 || true
+    echo 0 >"$rssfile"
+    start_sampler "$pid" "$rssfile" $((DURATION + 10))
+    timeout $((DURATION + 30)) wrk "${args[@]}" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 || true
+    stop_sampler
+    kill -0 "$pid" 2>/dev/null && break
+    log "  $name: the process died during the run (attempt $attempt), measuring again"
+  done
   local rps p50 p99 non2xx sock requests rss
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out"); rps=${rps:-0}
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
@@ -148,6 +178,7 @@ run_wrk() {
 
 for S in "${SCALES[@]}"; do
   DB="bench_s$S"
+  CUR_DB=$DB
   log "S=$S: database $DB (migrations + seed through the API)"
   psql_db postgres -c "CREATE DATABASE $DB"
   API_PORT=$(free_port)
@@ -168,15 +199,16 @@ for S in "${SCALES[@]}"; do
   start_baseline "$DB" "$BASE_PORT"
   A="http://127.0.0.1:$API_PORT/api/v1"
   log "S=$S: scenarios (${DURATION}s each after ${WARMUP}s warm-up, $CONNECTIONS connections, $THREADS threads)"
-  run_wrk "$S" by-slug "$API_PID" "$A/departments/ild"
-  run_wrk "$S" by-slug-baseline "$BASE_PID" "http://127.0.0.1:$BASE_PORT/api/v1/departments/ild"
+  run_wrk "$S" by-slug api "$A/departments/ild"
+  run_wrk "$S" by-slug-baseline baseline "http://127.0.0.1:$BASE_PORT/api/v1/departments/ild"
   stop_pid "$BASE_PID"; BASE_PID=""
-  run_wrk "$S" leaders-asof "$API_PID" "$A/departments/ild/leaders?asOf=2019-06-01"
-  run_wrk "$S" org-chart "$API_PID" "$A/departments/ild/org-chart"
-  run_wrk "$S" list-page-1 "$API_PID" "$A/events?kind=Statistic&sort=-date&page=1&pageSize=25"
-  run_wrk "$S" list-page-200 "$API_PID" "$A/events?kind=Statistic&sort=-date&page=200&pageSize=25"
-  run_wrk "$S" search "$API_PID" "$A/search?q=lu%20kang"
-  BENCH_KEY=$KEY run_wrk "$S" write-mix "$API_PID" "http://127.0.0.1:$API_PORT" "$BENCH/write-mix.lua"
+  run_wrk "$S" leaders-asof api "$A/departments/ild/leaders?asOf=2019-06-01"
+  run_wrk "$S" org-chart api "$A/departments/ild/org-chart"
+  run_wrk "$S" list-page-1 api "$A/events?kind=Statistic&sort=-date&page=1&pageSize=25"
+  run_wrk "$S" list-page-200 api "$A/events?kind=Statistic&sort=-date&page=200&pageSize=25"
+  run_wrk "$S" search api "$A/search?q=lu%20kang"
+  BENCH_KEY=$KEY run_wrk "$S" write-mix api "http://127.0.0.1:$API_PORT" "$BENCH/write-mix.lua"
+  ensure_running api
   hwm=$(( $(kb "$API_PID" VmHWM) / 1024 ))
   log "S=$S: write mix left $(psql_db "$DB" -At -c "SELECT count(*) FILTER (WHERE name LIKE 'Bench Person %') || ' people created, ' || count(*) FILTER (WHERE name LIKE '% (replaced)') || ' replaced' FROM people")"
 
@@ -194,5 +226,6 @@ for S in "${SCALES[@]}"; do
 done
 
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), .NET $(dotnet --version), wrk $( (wrk -v 2>&1 || true) | awk 'NR==1 {print $2}')"
+log "processes restarted after being stopped from outside: $RESTARTS"
 python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*" | tee "$RESULT_MD"
 log "written to $RESULT_MD"
