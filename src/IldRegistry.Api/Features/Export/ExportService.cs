@@ -54,13 +54,18 @@ public sealed class ExportService(RegistryDbContext db, IOptions<JsonOptions> js
     public Task WriteCsvZipAsync(HttpResponse response, CancellationToken ct) => StreamAsync(response, async token =>
     {
         // Create mode writes entries one after another with data descriptors, so the response need not be seekable.
-        await using var archive = await ZipArchive.CreateAsync(response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token);
-        await WriteCsvEntryAsync(archive, "departments.csv", DepartmentsAsync(token), token);
-        await WriteCsvEntryAsync(archive, "people.csv", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
-        await WriteCsvEntryAsync(archive, "leaders.csv", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
-        await WriteCsvEntryAsync(archive, "bureaus.csv", BureausAsync(token), token);
-        await WriteCsvEntryAsync(archive, "institutions.csv", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
-        await WriteCsvEntryAsync(archive, "events.csv", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        await using var sink = new DrainingStream(response.Body);
+        await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token))
+        {
+            await WriteCsvEntryAsync(archive, sink, "departments.csv", DepartmentsAsync(token), token);
+            await WriteCsvEntryAsync(archive, sink, "people.csv", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
+            await WriteCsvEntryAsync(archive, sink, "leaders.csv", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
+            await WriteCsvEntryAsync(archive, sink, "bureaus.csv", BureausAsync(token), token);
+            await WriteCsvEntryAsync(archive, sink, "institutions.csv", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
+            await WriteCsvEntryAsync(archive, sink, "events.csv", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        }
+
+        await sink.DrainAsync(token);
     }, ct);
 
     private async Task StreamAsync(HttpResponse response, Func<CancellationToken, Task> write, CancellationToken ct)
@@ -152,29 +157,40 @@ public sealed class ExportService(RegistryDbContext db, IOptions<JsonOptions> js
         writer.WriteEndArray();
     }
 
-    private async Task WriteCsvEntryAsync<TRequest>(ZipArchive archive, string fileName, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
+    private async Task WriteCsvEntryAsync<TRequest>(
+        ZipArchive archive, DrainingStream sink, string fileName, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
     {
         var columns = _json.GetTypeInfo(typeof(TRequest)).Properties.Select(p => p.Name).ToList();
         var entry = archive.CreateEntry(fileName, CompressionLevel.Optimal);
-        await using var stream = await entry.OpenAsync(ct);
-        await using var csv = CsvWriter.Create(stream, CsvFormat, leaveOpen: true);
-        await csv.WriteRecordAsync(["id", .. columns], ct);
-        var fields = new string?[columns.Count + 1];
-        await foreach (var record in records.WithCancellation(ct))
+        await using (var stream = await entry.OpenAsync(ct))
         {
-            fields[0] = record.Id.ToString();
-            using (var document = JsonSerializer.SerializeToDocument(record.Record, _json))
+            await using var csv = CsvWriter.Create(stream, CsvFormat, leaveOpen: true);
+            await csv.WriteRecordAsync(["id", .. columns], ct);
+            var fields = new string?[columns.Count + 1];
+            var count = 0;
+            await foreach (var record in records.WithCancellation(ct))
             {
-                for (var i = 0; i < columns.Count; i++)
+                fields[0] = record.Id.ToString();
+                using (var document = JsonSerializer.SerializeToDocument(record.Record, _json))
                 {
-                    fields[i + 1] = document.RootElement.TryGetProperty(columns[i], out var value) ? CsvText(value) : null;
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        fields[i + 1] = document.RootElement.TryGetProperty(columns[i], out var value) ? CsvText(value) : null;
+                    }
+                }
+
+                await csv.WriteRecordAsync(fields!, ct);
+                if (++count % FlushEvery == 0)
+                {
+                    await sink.DrainAsync(ct);
                 }
             }
 
-            await csv.WriteRecordAsync(fields!, ct);
+            await csv.FlushAsync(ct);
         }
 
-        await csv.FlushAsync(ct);
+        // Closing the entry wrote its last compressed bytes and its data descriptor.
+        await sink.DrainAsync(ct);
     }
 
     /// <summary>A field as CSV text: strings (and so partial dates and enums) as they are, lists and objects as JSON.</summary>
