@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CsvHelper;
+using IldRegistry.Data;
+using IldRegistry.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IldRegistry.Api.Features.Export;
+
+/// <summary>
+/// Writes the whole registry straight to the response, a record at a time: nothing holds the whole registry, so the
+/// memory an export takes does not grow with the registry (only the id graphs of departments and bureaus, to put
+/// parents first, are kept whole).
+/// </summary>
+public sealed class ExportService(RegistryDbContext db, IOptions<JsonOptions> jsonOptions, TimeProvider clock)
+{
+    private const int FlushEvery = 200;
+    private const int FlushBytes = 64 * 1024;
+    private const int ChunkSize = 500;
+
+    // RFC 4180: CRLF, fields quoted only when they hold a comma, a quote or a line break, inner quotes doubled.
+    private static readonly CsvWriterOptions CsvFormat = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture };
+
+    private readonly JsonSerializerOptions _json = jsonOptions.Value.JsonSerializerOptions;
+
+    /// <summary>The attachment's file name, dated today (UTC): <c>ildregistry-2026-11-28.json</c>.</summary>
+    public string FileName(string extension) =>
+        $"ildregistry-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+
+    /// <summary>Writes the export document (see <see cref="ExportDocument"/>).</summary>
+    public Task WriteJsonAsync(HttpResponse response, CancellationToken ct) => StreamAsync(response, async token =>
+    {
+        await using var writer = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = _json.Encoder });
+        writer.WriteStartObject();
+        writer.WriteString("format", ExportDocument.FormatName);
+        writer.WriteNumber("version", ExportDocument.CurrentVersion);
+        writer.WriteString("exportedAt", clock.GetUtcNow());
+        await WriteJsonSectionAsync(writer, "departments", DepartmentsAsync(token), token);
+        await WriteJsonSectionAsync(writer, "people", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
+        await WriteJsonSectionAsync(writer, "leaders", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
+        await WriteJsonSectionAsync(writer, "bureaus", BureausAsync(token), token);
+        await WriteJsonSectionAsync(writer, "institutions", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
+        await WriteJsonSectionAsync(writer, "events", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        writer.WriteEndObject();
+        await writer.FlushAsync(token);
+    }, ct);
+
+    /// <summary>Writes a zip of six RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
+    public Task WriteCsvZipAsync(HttpResponse response, CancellationToken ct) => StreamAsync(response, async token =>
+    {
+        // Create mode writes entries one after another with data descriptors, so the response need not be seekable.
+        await using var sink = new DrainingStream(response.Body);
+        await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token))
+        {
+            await WriteCsvEntryAsync(archive, sink, "departments.csv", DepartmentsAsync(token), token);
+            await WriteCsvEntryAsync(archive, sink, "people.csv", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
+            await WriteCsvEntryAsync(archive, sink, "leaders.csv", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
+            await WriteCsvEntryAsync(archive, sink, "bureaus.csv", BureausAsync(token), token);
+            await WriteCsvEntryAsync(archive, sink, "institutions.csv", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
+            await WriteCsvEntryAsync(archive, sink, "events.csv", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        }
+
+        await sink.DrainAsync(token);
+    }, ct);
+
+    private async Task StreamAsync(HttpResponse response, Func<CancellationToken, Task> write, CancellationToken ct)
+    {
+        // With a retrying execution strategy EF buffers every query's results so it can replay them; inside the
+        // strategy's own ExecuteAsync it does not, which is what lets AsAsyncEnumerable really stream. A retry is only
+        // safe before the first byte went out.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(
+            async token =>
+            {
+                if (response.HasStarted)
+                {
+                    throw new InvalidOperationException("The export failed after it began to be sent, so it cannot be retried.");
+                }
+
+                await write(token);
+            },
+            ct);
+    }
+
+    private static IAsyncEnumerable<ExportRecord<TRequest>> ByIdAsync<TEntity, TRequest>(
+        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map)
+        where TEntity : Entity =>
+        set.AsNoTracking().OrderBy(e => e.Id).Select(map).AsAsyncEnumerable();
+
+    private async IAsyncEnumerable<ExportRecord<Bureaus.BureauRequest>> BureausAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var graph = await db.Bureaus.AsNoTracking().Select(b => new { b.Id, b.ParentBureauId }).ToListAsync(ct);
+        var order = RegistryRecords.ParentsFirst([.. graph.Select(g => (g.Id, g.ParentBureauId))]);
+        await foreach (var record in InOrderAsync(db.Bureaus, RegistryRecords.FromBureau, order, ct))
+        {
+            yield return record;
+        }
+    }
+
+    private async IAsyncEnumerable<ExportRecord<Departments.DepartmentRequest>> DepartmentsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var graph = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(ct);
+        var order = RegistryRecords.ParentsFirst([.. graph.Select(g => (g.Id, g.ParentId))]);
+        await foreach (var record in InOrderAsync(db.Departments, RegistryRecords.FromDepartment, order, ct))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Records in the given order, read a chunk of ids at a time.</summary>
+    private static async IAsyncEnumerable<ExportRecord<TRequest>> InOrderAsync<TEntity, TRequest>(
+        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map, List<Guid> order, [EnumeratorCancellation] CancellationToken ct)
+        where TEntity : Entity
+    {
+        foreach (var chunk in order.Chunk(ChunkSize))
+        {
+            var records = await set.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(map).ToDictionaryAsync(r => r.Id, ct);
+            foreach (var id in chunk)
+            {
+                // Deleted between reading the graph and now: left out, like any deleted record.
+                if (records.TryGetValue(id, out var record))
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
+    private async Task WriteJsonSectionAsync<TRequest>(Utf8JsonWriter writer, string name, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
+    {
+        writer.WriteStartArray(name);
+        var count = 0;
+        await foreach (var record in records.WithCancellation(ct))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", record.Id);
+            using (var fields = JsonSerializer.SerializeToDocument(record.Record, _json))
+            {
+                foreach (var field in fields.RootElement.EnumerateObject())
+                {
+                    field.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+            if (++count % FlushEvery == 0 || writer.BytesPending > FlushBytes)
+            {
+                await writer.FlushAsync(ct);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private async Task WriteCsvEntryAsync<TRequest>(
+        ZipArchive archive, DrainingStream sink, string fileName, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
+    {
+        var columns = _json.GetTypeInfo(typeof(TRequest)).Properties.Select(p => p.Name).ToList();
+        var entry = archive.CreateEntry(fileName, CompressionLevel.Optimal);
+        await using (var stream = await entry.OpenAsync(ct))
+        {
+            await using var csv = CsvWriter.Create(stream, CsvFormat, leaveOpen: true);
+            await csv.WriteRecordAsync(["id", .. columns], ct);
+            var fields = new string?[columns.Count + 1];
+            var count = 0;
+            await foreach (var record in records.WithCancellation(ct))
+            {
+                fields[0] = record.Id.ToString();
+                using (var document = JsonSerializer.SerializeToDocument(record.Record, _json))
+                {
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        fields[i + 1] = document.RootElement.TryGetProperty(columns[i], out var value) ? CsvText(value) : null;
+                    }
+                }
+
+                await csv.WriteRecordAsync(fields!, ct);
+                if (++count % FlushEvery == 0)
+                {
+                    await sink.DrainAsync(ct);
+                }
+            }
+
+            await csv.FlushAsync(ct);
+        }
+
+        // Closing the entry wrote its last compressed bytes and its data descriptor.
+        await sink.DrainAsync(ct);
+    }
+
+    /// <summary>A field as CSV text: strings (and so partial dates and enums) as they are, lists and objects as JSON.</summary>
+    private static string? CsvText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+}
