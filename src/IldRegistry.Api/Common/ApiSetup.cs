@@ -19,6 +19,8 @@ internal static class ApiSetup
         services.AddScoped<RegistrySeeder>();
         services.Scan();
 
+        // Tried before the default writer, which gives up (and leaves plain text) when Accept excludes JSON.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -58,6 +60,7 @@ internal static class ApiSetup
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.Converters.Add(new NoNulStringConverter());
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -65,6 +68,7 @@ internal static class ApiSetup
         app.UseQueryCountHeader(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostileInputGuards();
         app.UseConditionalGet();
         app.UseSwagger(options =>
         {

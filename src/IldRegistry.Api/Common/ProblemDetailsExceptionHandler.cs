@@ -70,6 +70,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Title = "Conflict",
             Detail = "The record refers to a record that does not exist, or is referred to by others.",
         },
+        System.Text.DecoderFallbackException => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Bad request",
+            Detail = "The body is not valid text in its declared encoding; send UTF-8.",
+        },
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
         _ => new ProblemDetails
         {

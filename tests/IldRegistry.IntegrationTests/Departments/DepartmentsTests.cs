@@ -165,6 +165,51 @@ public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(facto
     }
 
     [Fact]
+    public async Task Post_with_too_many_sources_or_names_is_400()
+    {
+        var sources = Enumerable.Range(0, 101).Select(i => new { title = $"Source {i}" }).ToArray();
+        var names = Enumerable.Range(0, 101).Select(i => new { name = $"Name {i}", lang = "en", kind = "Alternative" }).ToArray();
+        var problem = await (await Client.PostJsonAsync(Url, new { slug = "many", name = "Many", sources, otherNames = names }, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("sources", problem.Errors().Keys);
+        Assert.Contains("otherNames", problem.Errors().Keys);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("slug")]
+    public async Task Post_with_a_nul_character_is_400_on_the_field(string field)
+    {
+        var json = field == "name" ? "{\"slug\":\"x\",\"name\":\"A\\u0000B\"}" : "{\"slug\":\"x\\u0000\",\"name\":\"X\"}";
+        var problem = await (await Client.PostRawJsonAsync(Url, json, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_query_value_is_400()
+    {
+        var problem = await (await Client.GetAsync($"{Url}?q=%00", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("q", problem.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task A_content_type_parameter_without_a_value_is_415()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new StringContent("{\"slug\":\"x\",\"name\":\"X\"}") };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=");
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=");
+        await (await Client.SendAsync(request, Ct)).ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Errors_are_problem_json_even_when_the_client_accepts_only_html()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");
+        request.Headers.Accept.ParseAdd("text/html");
+        await (await Anonymous.SendAsync(request, Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Post_with_malformed_json_is_400()
     {
         await (await Client.PostRawJsonAsync(Url, """{"slug":"x","name":""", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);

@@ -17,6 +17,13 @@ public static partial class Rules
     public const int TextLength = 4000;
     public const int UrlLength = 2000;
 
+    /// <summary>At most this many sources, other names or identifiers on one record.</summary>
+    public const int MaxListItems = 100;
+
+    public static IRuleBuilderOptions<T, List<TItem>> MaxCount<T, TItem>(this IRuleBuilder<T, List<TItem>> rule, int max) =>
+        rule.Must(list => list is null || list.Count <= max)
+            .WithMessage($"'{{PropertyName}}' may hold at most {max} items.");
+
     public static IRuleBuilderOptions<T, string?> AbsoluteHttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(UrlLength)
             .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))

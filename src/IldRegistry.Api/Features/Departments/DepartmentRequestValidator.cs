@@ -23,11 +23,11 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
         RuleFor(d => d.Dissolved)
             .Must((d, dissolved) => Rules.EndNotBeforeStart(d.Established, dissolved))
             .WithMessage("'Dissolved' must not be before 'Established'.");
-        RuleFor(d => d.OtherNames).NotNull();
+        RuleFor(d => d.OtherNames).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(d => d.OtherNames).NotNull().SetValidator(new OtherNameValidator());
-        RuleFor(d => d.Identifiers).NotNull();
+        RuleFor(d => d.Identifiers).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(d => d.Identifiers).NotNull().SetValidator(new IdentifierValidator());
-        RuleFor(d => d.Sources).NotNull();
+        RuleFor(d => d.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(d => d.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }

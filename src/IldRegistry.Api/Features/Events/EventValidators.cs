@@ -25,7 +25,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
         RuleFor(e => e.PersonIds).NotNull().Must(ids => ids.Count <= MaxLinks)
             .WithMessage($"'Person Ids' must hold at most {MaxLinks} ids.")
             .Custom((ids, context) => AddDuplicates(ids, "PersonIds", context));
-        RuleFor(e => e.Sources).NotNull();
+        RuleFor(e => e.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(e => e.Sources).NotNull().SetValidator(new SourceValidator());
     }
 

@@ -16,11 +16,11 @@ public sealed class InstitutionRequestValidator : AbstractValidator<InstitutionR
         RuleFor(i => i.Summary).MaximumLength(Rules.TextLength);
         RuleFor(i => i.Website).AbsoluteHttpUrl();
         // A null element would reach the database as a null JSON item and fail there (500).
-        RuleFor(i => i.OtherNames).NotNull();
+        RuleFor(i => i.OtherNames).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(i => i.OtherNames).NotNull().SetValidator(new OtherNameValidator());
-        RuleFor(i => i.Identifiers).NotNull();
+        RuleFor(i => i.Identifiers).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(i => i.Identifiers).NotNull().SetValidator(new IdentifierValidator());
-        RuleFor(i => i.Sources).NotNull();
+        RuleFor(i => i.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(i => i.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }

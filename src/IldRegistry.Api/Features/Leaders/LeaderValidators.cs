@@ -20,7 +20,7 @@ public sealed class LeaderRequestValidator : AbstractValidator<LeaderRequest>
         RuleFor(l => l.End)
             .Must((l, end) => Rules.EndNotBeforeStart(l.Start, end))
             .WithMessage("'End' must not be before 'Start'.");
-        RuleFor(l => l.Sources).NotNull();
+        RuleFor(l => l.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(l => l.Sources).SetValidator(new SourceValidator());
     }
 }

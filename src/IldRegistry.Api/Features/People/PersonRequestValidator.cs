@@ -11,11 +11,11 @@ public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
         RuleFor(p => p.NativeName).MaximumLength(Rules.NameLength);
         RuleFor(p => p.RomanizedName).MaximumLength(Rules.NameLength);
         RuleFor(p => p.Notes).MaximumLength(Rules.TextLength);
-        RuleFor(p => p.OtherNames).NotNull();
+        RuleFor(p => p.OtherNames).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(p => p.OtherNames).NotNull().SetValidator(new OtherNameValidator());
-        RuleFor(p => p.Identifiers).NotNull();
+        RuleFor(p => p.Identifiers).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(p => p.Identifiers).NotNull().SetValidator(new IdentifierValidator());
-        RuleFor(p => p.Sources).NotNull();
+        RuleFor(p => p.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(p => p.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }
