@@ -35,7 +35,6 @@ internal static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "The same API key sent as `Authorization: Bearer <key>`.",
             });
-            options.OperationFilter<SecurityOperationFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 
@@ -47,6 +46,9 @@ internal static class OpenApiSetup
                     options.IncludeXmlComments(xml, includeControllerXmlComments: true);
                 }
             }
+
+            // After the XML comments, which would otherwise replace the "Needs … key" line of operations with <remarks>.
+            options.OperationFilter<SecurityOperationFilter>();
 
             options.MapType<PartialDate>(() => new OpenApiSchema
             {
