@@ -1,5 +1,6 @@
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Auth;
+using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Data;
 using IldRegistry.Data.LocalPostgres;
 
@@ -16,7 +17,8 @@ catch (PostgresNotFoundException e)
     return 1;
 }
 
-builder.Services.AddRegistryApi(connectionString);
+builder.ConfigureRegistryHost();
+builder.Services.AddRegistryApi(connectionString, builder.Configuration);
 var app = builder.Build();
 
 if (KeysCommand.IsKeysCommand(args))

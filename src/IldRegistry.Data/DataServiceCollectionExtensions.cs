@@ -6,17 +6,38 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IldRegistry.Data;
 
+/// <summary>How hard the data layer tries before it gives up on the database.</summary>
+public sealed record RegistryDataOptions
+{
+    /// <summary>
+    /// Retries of a command that failed transiently (broken connection, server restarting). Few and short on
+    /// purpose: a database that is down must turn into a quick 503, not a request that hangs for a minute.
+    /// </summary>
+    public int MaxRetryCount { get; init; } = 2;
+
+    /// <summary>The longest pause between two retries.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+}
+
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>
+    /// SQLSTATEs retried on top of Npgsql's own transient set: a backend terminated by an administrator or a
+    /// server shutdown (57P01, 57P02) is gone for good, but a new connection on retry works once the server is back.
+    /// </summary>
+    private static readonly string[] _retriedSqlStates = ["57P01", "57P02", "57P03"];
+
     /// <summary>Registers the pooled <see cref="RegistryDbContext"/> on PostgreSQL.</summary>
-    public static IServiceCollection AddRegistryData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddRegistryData(
+        this IServiceCollection services, Func<IServiceProvider, string> connectionString, RegistryDataOptions? options = null)
     {
+        options ??= new RegistryDataOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<QueryCounter>();
-        services.AddDbContextPool<RegistryDbContext>((sp, options) => options
-            .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(3))
+        services.AddDbContextPool<RegistryDbContext>((sp, builder) => builder
+            .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, _retriedSqlStates))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>()));
         return services;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using IldRegistry.Api.Common.Auth;
+using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -12,10 +13,14 @@ namespace IldRegistry.Api.Common;
 
 internal static class ApiSetup
 {
-    public static IServiceCollection AddRegistryApi(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddRegistryApi(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         services.AddRegistryAuth();
-        services.AddRegistryData(_ => connectionString);
+        var hardened = DatabaseFaults.Harden(connectionString, configuration);
+        services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
+        services.AddRegistryRateLimits(configuration);
+        services.AddRegistryCors(configuration);
+        services.AddRegistryHsts();
         services.AddScoped<RegistrySeeder>();
         services.Scan();
 
@@ -24,7 +29,10 @@ internal static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The W3C trace id: the value every log line of the request carries (TraceId) and tracing backends search by.
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current is { } activity
+                ? activity.TraceId.ToHexString()
+                : context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -51,6 +59,15 @@ internal static class ApiSetup
 
         services.AddValidatorsFromAssemblyContaining<ValidationFilter>(includeInternalTypes: true);
         services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database", tags: ["ready"]);
+
+        // A probe must answer quickly even when the database does not.
+        services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                registration.Timeout = TimeSpan.FromSeconds(configuration.GetValue("Database:HealthCheckTimeoutSeconds", 3));
+            }
+        });
         services.AddRegistryOpenApi();
         return services;
     }
@@ -65,10 +82,18 @@ internal static class ApiSetup
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseQueryCountHeader(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostileInputGuards();
+        app.UseRequestBodyLimit(RequestLimits.MaxRequestBodyBytes(app.Configuration));
+        app.UseCors();
         app.UseConditionalGet();
         app.UseSwagger(options =>
         {
@@ -85,6 +110,9 @@ internal static class ApiSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.UseAuthentication();
+
+        // After authentication, so that callers with a key are limited per key rather than per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapControllers();
         return app;

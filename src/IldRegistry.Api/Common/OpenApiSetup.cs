@@ -35,7 +35,6 @@ internal static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "The same API key sent as `Authorization: Bearer <key>`.",
             });
-            options.OperationFilter<SecurityOperationFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.SchemaFilter<SeedExamplesSchemaFilter>();
             options.DocumentFilter<NullableReferencesDocumentFilter>();
@@ -50,6 +49,9 @@ internal static class OpenApiSetup
                     options.IncludeXmlComments(xml, includeControllerXmlComments: true);
                 }
             }
+
+            // After the XML comments, which would otherwise replace the "Needs … key" line of operations with <remarks>.
+            options.OperationFilter<SecurityOperationFilter>();
 
             options.MapType<PartialDate>(() => new OpenApiSchema
             {

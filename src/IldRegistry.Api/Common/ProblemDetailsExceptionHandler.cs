@@ -1,5 +1,8 @@
+using System.Globalization;
+using IldRegistry.Api.Common.Hardening;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,14 +14,31 @@ namespace IldRegistry.Api.Common;
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
+    IConfiguration configuration,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
-        if (problem.Status >= 500)
+        ProblemDetails problem;
+        if (DatabaseFaults.IsUnavailable(exception, out var timedOut))
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Unavailable(timedOut);
+            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds(configuration).ToString(CultureInfo.InvariantCulture);
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            if (!timedOut)
+            {
+                // Pooled connections to a server that went away are dead; dropping them now means the first
+                // requests after it comes back open fresh connections instead of failing on stale ones.
+                NpgsqlConnection.ClearAllPools();
+            }
+        }
+        else
+        {
+            problem = Map(exception);
+            if (problem.Status >= 500)
+            {
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            }
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -76,13 +96,22 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Title = "Bad request",
             Detail = "The body is not valid text in its declared encoding; send UTF-8.",
         },
-        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = ReasonPhrases.GetReasonPhrase(e.StatusCode), Detail = e.Message },
         _ => new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,
             Title = "An unexpected error occurred",
             Detail = "The error has been logged. Quote the traceId when reporting it.",
         },
+    };
+
+    private static ProblemDetails Unavailable(bool timedOut) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Service unavailable",
+        Detail = timedOut
+            ? "The database did not answer in time. Try again later."
+            : "The database is unavailable. Try again later.",
     };
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field)
@@ -94,6 +123,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
         return problem;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

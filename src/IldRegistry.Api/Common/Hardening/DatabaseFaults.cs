@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using IldRegistry.Data;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace IldRegistry.Api.Common.Hardening;
+
+/// <summary>
+/// Connection settings that make a missing database a fast failure, and the test that tells "the database is
+/// unavailable" (503, try again) from a bug (500).
+/// </summary>
+internal static class DatabaseFaults
+{
+    /// <summary>Seconds a client is told to wait (<c>Retry-After</c>) when the database is unavailable.</summary>
+    public static int RetryAfterSeconds(IConfiguration configuration) => configuration.GetValue("Database:RetryAfterSeconds", 5);
+
+    /// <summary>
+    /// Adds to the configured connection string what keeps a request from hanging on a dead server: a short
+    /// connect timeout, a command timeout, TCP keepalive and a server-side <c>statement_timeout</c>, each
+    /// configurable under <c>Database:</c> (0 switches the statement timeout off).
+    /// </summary>
+    public static string Harden(string connectionString, IConfiguration configuration)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = configuration.GetValue("Database:ConnectTimeoutSeconds", 3),
+            CommandTimeout = configuration.GetValue("Database:CommandTimeoutSeconds", 15),
+            KeepAlive = configuration.GetValue("Database:KeepAliveSeconds", 10),
+        };
+
+        // Shorter than the command timeout, so the server cancels a runaway query (a clean 57014) before the
+        // client gives up on the connection.
+        var statementTimeout = configuration.GetValue("Database:StatementTimeoutMilliseconds", 10_000);
+        if (statementTimeout > 0)
+        {
+            var option = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c statement_timeout={statementTimeout}");
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public static RegistryDataOptions DataOptions(IConfiguration configuration) => new()
+    {
+        MaxRetryCount = configuration.GetValue("Database:MaxRetryCount", 2),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("Database:MaxRetryDelayMilliseconds", 1000)),
+    };
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or one it wraps, e.g. EF's <see cref="RetryLimitExceededException"/>)
+    /// says the database cannot be reached or is shutting down, or a query ran into <c>statement_timeout</c>.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception, out bool timedOut)
+    {
+        timedOut = false;
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }:
+                    // Client cancellations surface as OperationCanceledException; a 57014 is the server's statement_timeout.
+                    timedOut = true;
+                    return true;
+                case PostgresException pg:
+                    return pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                        or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
+                        or PostgresErrorCodes.ConnectionException or PostgresErrorCodes.ConnectionFailure
+                        or PostgresErrorCodes.SqlClientUnableToEstablishSqlConnection;
+                case NpgsqlException { IsTransient: true }:
+                case SocketException:
+                    return true;
+                case TimeoutException:
+                    timedOut = true;
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+namespace IldRegistry.Api.Common.Hardening;
+
+/// <summary>
+/// Headers every answer carries, errors included: no MIME sniffing, no framing, no referrer, and for the JSON API a
+/// content security policy that allows nothing (Swagger UI keeps only the framing rule, as it runs scripts).
+/// </summary>
+internal static class SecurityHeaders
+{
+    public const string CorsPolicySection = "Cors:AllowedOrigins";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
+                ? "frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+
+    /// <summary>
+    /// CORS for the origins in <c>Cors:AllowedOrigins</c> only (none by default, so browsers on other sites get no
+    /// access); the headers a client needs for caching, paging, creation and back-off are exposed.
+    /// </summary>
+    public static IServiceCollection AddRegistryCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(CorsPolicySection).Get<string[]>() ?? [];
+        return services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
+            .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "If-Match", "If-None-Match")
+            .WithExposedHeaders("ETag", "Link", "Location", "Retry-After")));
+    }
+
+    public static IServiceCollection AddRegistryHsts(this IServiceCollection services) => services.AddHsts(options =>
+    {
+        options.MaxAge = TimeSpan.FromDays(365);
+        options.IncludeSubDomains = true;
+    });
+}
