@@ -17,6 +17,5 @@ public sealed class BureauConfiguration : EntityConfiguration<Bureau>
         builder.HasIndex(b => new { b.DepartmentId, b.Name }).IsUnique().HasFilter("deleted_at IS NULL");
         builder.HasIndex(b => b.ParentBureauId);
         builder.HasIndex(b => new { b.DepartmentId, b.Number }).IsUnique().HasFilter("number IS NOT NULL AND deleted_at IS NULL");
-        SearchColumns.Configure(builder, SearchColumns.Join("name", "alternate_name", "region"), SearchColumns.Join("name", "alternate_name", "region"));
     }
 }

@@ -28,6 +28,5 @@ public sealed class DepartmentConfiguration : EntityConfiguration<Department>
         builder.ComplexCollection(d => d.Identifiers, n => n.ToJson());
         builder.HasIndex(d => d.ParentId);
         builder.HasOne(d => d.Parent).WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
-        SearchColumns.Configure(builder, SearchColumns.Join("name", "short_name", "native_name", "romanized_name", "slug", SearchColumns.OtherNames), SearchColumns.Join("name", "short_name", "native_name", "romanized_name", "slug", SearchColumns.OtherNames, "summary", "functions"));
     }
 }

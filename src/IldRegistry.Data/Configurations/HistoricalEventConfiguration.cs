@@ -15,6 +15,5 @@ public sealed class HistoricalEventConfiguration : EntityConfiguration<Historica
         builder.ComplexProperty(e => e.EndDate, ConfigureDate);
         builder.HasOne(e => e.Department).WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.DepartmentId);
-        SearchColumns.Configure(builder, SearchColumns.Join("title"), SearchColumns.Join("title", "description"));
     }
 }

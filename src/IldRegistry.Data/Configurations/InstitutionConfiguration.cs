@@ -19,6 +19,5 @@ public sealed class InstitutionConfiguration : EntityConfiguration<Institution>
         builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.DepartmentId, i.Kind });
         builder.HasIndex(i => new { i.DepartmentId, i.Name }).IsUnique().HasFilter("deleted_at IS NULL");
-        SearchColumns.Configure(builder, SearchColumns.Join("name", "native_name", SearchColumns.OtherNames), SearchColumns.Join("name", "native_name", SearchColumns.OtherNames, "location", "summary"));
     }
 }

@@ -16,6 +16,5 @@ public sealed class PersonConfiguration : EntityConfiguration<Person>
         builder.Property(p => p.Notes).HasMaxLength(4000);
         builder.ComplexCollection(p => p.OtherNames, n => n.ToJson());
         builder.ComplexCollection(p => p.Identifiers, n => n.ToJson());
-        SearchColumns.Configure(builder, SearchColumns.Join("name", "native_name", "romanized_name", SearchColumns.OtherNames), SearchColumns.Join("name", "native_name", "romanized_name", SearchColumns.OtherNames, "notes"));
     }
 }

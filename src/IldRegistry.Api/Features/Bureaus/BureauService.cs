@@ -80,9 +80,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await bureaus.CountAsync(ct);
-        var items = await Sorts.Apply(bureaus, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(bureaus, query.Sort, paging, Db.Bureaus.AsNoTracking())
             .Select(ToResponse)
             .ToListAsync(ct);
         return new PagedResult<BureauResponse>(items, paging.Page, paging.PageSize, total);

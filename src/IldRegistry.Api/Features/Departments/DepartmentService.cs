@@ -63,9 +63,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await departments.CountAsync(ct);
-        var items = await Sorts.Apply(departments, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(departments, query.Sort, paging, Db.Departments.AsNoTracking())
             .Select(d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established))
             .ToListAsync(ct);
         return new PagedResult<DepartmentSummary>(items, paging.Page, paging.PageSize, total);

@@ -95,9 +95,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await events.CountAsync(ct);
-        var items = await Sorts.Apply(events, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(events, query.Sort, paging, Db.Events.AsNoTracking())
             .Select(ToResponse)
             .ToListAsync(ct);
         return new PagedResult<EventResponse>(await WithLinksAsync(items, ct), paging.Page, paging.PageSize, total);

@@ -89,9 +89,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await institutions.CountAsync(ct);
-        var items = await Sorts.Apply(institutions, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(institutions, query.Sort, paging, Db.Institutions.AsNoTracking())
             .Select(ToResponse)
             .ToListAsync(ct);
         return new PagedResult<InstitutionResponse>(items, paging.Page, paging.PageSize, total);

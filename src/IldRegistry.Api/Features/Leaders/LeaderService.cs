@@ -103,9 +103,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
         }
 
         var total = await leaders.CountAsync(ct);
-        var items = await Sorts.Apply(leaders, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(leaders, query.Sort, paging, Db.Leaders.AsNoTracking())
             .Select(ToResponse)
             .ToListAsync(ct);
         return new PagedResult<LeaderResponse>(items, paging.Page, paging.PageSize, total);

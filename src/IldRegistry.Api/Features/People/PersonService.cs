@@ -69,9 +69,7 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await people.CountAsync(ct);
-        var items = await Sorts.Apply(people, query.Sort)
-            .Skip(paging.Skip)
-            .Take(paging.PageSize)
+        var items = await Sorts.Page(people, query.Sort, paging, Db.People.AsNoTracking())
             .Select(p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources))
             .ToListAsync(ct);
         return new PagedResult<PersonSummary>(items, paging.Page, paging.PageSize, total);

@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common;
 using IldRegistry.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,46 +11,71 @@ namespace IldRegistry.Api.Features.Search;
 /// </summary>
 public sealed class SearchService(RegistryDbContext db)
 {
-    // Each branch: (type, id, name, the text its exact-name bonus compares, snippet, search columns, base url).
+    // Each branch finds its candidates through the GIN indexes of the SearchAndListIndexes migration (word
+    // similarity and LIKE on search_names, full text on search_document, similarity on the name without spaces),
+    // capped so a very common name cannot flood the ranking; the outer query scores and ranks them all.
     private const string Sql = """
-        WITH q AS (
-            SELECT ild_search_norm({0}) AS text,
-                   replace(ild_search_norm({0}), ' ', '') AS compact,
-                   websearch_to_tsquery('simple', ild_search_norm({0})) AS ts
-        ),
-        candidates AS (
-            SELECT 'Department' AS type, d.id, d.name, coalesce(d.short_name, '') AS short, d.summary AS snippet,
-                   d.search_names, d.search_document, '/api/v1/departments/' AS path
-            FROM departments d WHERE d.deleted_at IS NULL
-            UNION ALL
-            SELECT 'Person', p.id, p.name, '', p.notes, p.search_names, p.search_document, '/api/v1/people/'
-            FROM people p WHERE p.deleted_at IS NULL
-            UNION ALL
-            SELECT 'Institution', i.id, i.name, '', i.summary, i.search_names, i.search_document, '/api/v1/institutions/'
-            FROM institutions i WHERE i.deleted_at IS NULL
-            UNION ALL
-            SELECT 'Bureau', b.id, b.name, coalesce(b.alternate_name, ''), b.region, b.search_names, b.search_document, '/api/v1/bureaus/'
-            FROM bureaus b WHERE b.deleted_at IS NULL
-            UNION ALL
-            SELECT 'Event', e.id, e.title, '', e.description, e.search_names, e.search_document, '/api/v1/events/'
-            FROM events e WHERE e.deleted_at IS NULL
-        )
         SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", left(c.snippet, 240) AS "Snippet",
                greatest(
-                   word_similarity(q.text, c.search_names),
-                   similarity(replace(ild_search_norm(c.name), ' ', ''), q.compact),
-                   CASE WHEN strpos(c.search_names, q.text) > 0 THEN 0.9 ELSE 0 END,
-                   ts_rank(c.search_document, q.ts) * 0.5
+                   word_similarity(ild_search_norm({0}), c.search_names),
+                   similarity(replace(ild_search_norm(c.name), ' ', ''), replace(ild_search_norm({0}), ' ', '')),
+                   CASE WHEN c.search_names LIKE '%' || ild_search_norm({3}) || '%' THEN 0.9 ELSE 0 END,
+                   ts_rank(c.search_document, websearch_to_tsquery('simple', ild_search_norm({0}))) * 0.5
                )
-               + CASE WHEN ild_search_norm(c.name) = q.text OR ild_search_norm(c.short) = q.text THEN 1 ELSE 0 END
+               + CASE WHEN ild_search_norm(c.name) = ild_search_norm({0}) OR ild_search_norm(c.short) = ild_search_norm({0}) THEN 1 ELSE 0 END
                AS "Score",
                c.path AS "Path"
-        FROM candidates c, q
-        WHERE ({1}::text IS NULL OR c.type = {1})
-          AND (q.text <% c.search_names
-               OR strpos(c.search_names, q.text) > 0
-               OR c.search_document @@ q.ts
-               OR similarity(replace(ild_search_norm(c.name), ' ', ''), q.compact) > 0.5)
+        FROM (
+            (SELECT 'Department' AS type, d.id, d.name AS name, d.summary AS snippet, coalesce(d.short_name, '') AS short,
+                    d.search_names, d.search_document, '/api/v1/departments/' AS path
+             FROM departments d
+             WHERE d.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = 'Department')
+               AND (ild_search_norm({0}) <% d.search_names
+                    OR d.search_names LIKE '%' || ild_search_norm({3}) || '%'
+                    OR d.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
+                    OR replace(ild_search_norm(d.name), ' ', '') % replace(ild_search_norm({0}), ' ', ''))
+             LIMIT {4})
+            UNION ALL
+            (SELECT 'Person' AS type, p.id, p.name AS name, p.notes AS snippet, '' AS short,
+                    p.search_names, p.search_document, '/api/v1/people/' AS path
+             FROM people p
+             WHERE p.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = 'Person')
+               AND (ild_search_norm({0}) <% p.search_names
+                    OR p.search_names LIKE '%' || ild_search_norm({3}) || '%'
+                    OR p.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
+                    OR replace(ild_search_norm(p.name), ' ', '') % replace(ild_search_norm({0}), ' ', ''))
+             LIMIT {4})
+            UNION ALL
+            (SELECT 'Institution' AS type, i.id, i.name AS name, i.summary AS snippet, '' AS short,
+                    i.search_names, i.search_document, '/api/v1/institutions/' AS path
+             FROM institutions i
+             WHERE i.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = 'Institution')
+               AND (ild_search_norm({0}) <% i.search_names
+                    OR i.search_names LIKE '%' || ild_search_norm({3}) || '%'
+                    OR i.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
+                    OR replace(ild_search_norm(i.name), ' ', '') % replace(ild_search_norm({0}), ' ', ''))
+             LIMIT {4})
+            UNION ALL
+            (SELECT 'Bureau' AS type, b.id, b.name AS name, b.region AS snippet, coalesce(b.alternate_name, '') AS short,
+                    b.search_names, b.search_document, '/api/v1/bureaus/' AS path
+             FROM bureaus b
+             WHERE b.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = 'Bureau')
+               AND (ild_search_norm({0}) <% b.search_names
+                    OR b.search_names LIKE '%' || ild_search_norm({3}) || '%'
+                    OR b.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
+                    OR replace(ild_search_norm(b.name), ' ', '') % replace(ild_search_norm({0}), ' ', ''))
+             LIMIT {4})
+            UNION ALL
+            (SELECT 'Event' AS type, e.id, e.title AS name, e.description AS snippet, '' AS short,
+                    e.search_names, e.search_document, '/api/v1/events/' AS path
+             FROM events e
+             WHERE e.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = 'Event')
+               AND (ild_search_norm({0}) <% e.search_names
+                    OR e.search_names LIKE '%' || ild_search_norm({3}) || '%'
+                    OR e.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
+                    OR replace(ild_search_norm(e.title), ' ', '') % replace(ild_search_norm({0}), ' ', ''))
+             LIMIT {4})
+        ) c
         ORDER BY "Score" DESC, "Name", "Id"
         LIMIT {2}
         """;
@@ -58,13 +84,20 @@ public sealed class SearchService(RegistryDbContext db)
     {
         var text = query.Q.Trim();
         var rows = await db.Database
-            .SqlQueryRaw<Row>(Sql, text, (object?)query.Type?.ToString() ?? DBNull.Value, query.Limit)
+            .SqlQueryRaw<Row>(Sql, text, (object?)query.Type?.ToString() ?? DBNull.Value, query.Limit, ContainsPattern(text), CandidatesPerType)
             .ToListAsync(ct);
         var hits = rows.Select(r => new SearchHit(
                 Enum.Parse<SearchType>(r.Type), r.Id, r.Name, r.Snippet, Math.Round(r.Score, 4), r.Path + r.Id))
             .ToList();
         return new SearchResult(query.Q, hits);
     }
+
+    // Each resource contributes at most this many candidates to the ranking.
+    private const int CandidatesPerType = 500;
+
+    // A literal substring match on the normalised names: the user's % and _ are not wildcards. Normalisation
+    // (lower case, no accents) happens in SQL; escaping first is safe because unaccent leaves the escapes alone.
+    private static string ContainsPattern(string text) => LikePattern.Contains(text)[1..^1];
 
     private sealed record Row(string Type, Guid Id, string Name, string? Snippet, double Score, string Path);
 }

@@ -7,15 +7,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
 namespace IldRegistry.Data.Migrations
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261127230830_Initial")]
-    partial class Initial
+    [Migration("20261127235536_SearchAndListIndexes")]
+    partial class SearchAndListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,18 +175,6 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("region");
 
-                    b.Property<NpgsqlTsVector>("SearchDocument")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_document")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(alternate_name, '') || ' ' || coalesce(region, '')))", true);
-
-                    b.Property<string>("SearchNames")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_names")
-                        .HasComputedColumnSql("ild_search_norm(coalesce(name, '') || ' ' || coalesce(alternate_name, '') || ' ' || coalesce(region, ''))", true);
-
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -229,17 +216,6 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasIndex("ParentBureauId")
                         .HasDatabaseName("ix_bureaus_parent_bureau_id");
-
-                    b.HasIndex("SearchDocument")
-                        .HasDatabaseName("ix_bureaus_search_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
-
-                    b.HasIndex("SearchNames")
-                        .HasDatabaseName("ix_bureaus_search_names");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchNames"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchNames"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("DepartmentId", "Name")
                         .IsUnique()
@@ -320,18 +296,6 @@ namespace IldRegistry.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("romanized_name");
-
-                    b.Property<NpgsqlTsVector>("SearchDocument")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_document")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(slug, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(summary, '') || ' ' || coalesce(functions, '')))", true);
-
-                    b.Property<string>("SearchNames")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_names")
-                        .HasComputedColumnSql("ild_search_norm(coalesce(name, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(slug, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", true);
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(50)
@@ -487,17 +451,6 @@ namespace IldRegistry.Data.Migrations
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_departments_parent_id");
 
-                    b.HasIndex("SearchDocument")
-                        .HasDatabaseName("ix_departments_search_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
-
-                    b.HasIndex("SearchNames")
-                        .HasDatabaseName("ix_departments_search_names");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchNames"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchNames"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_departments_slug");
@@ -543,18 +496,6 @@ namespace IldRegistry.Data.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("person_ids");
-
-                    b.Property<NpgsqlTsVector>("SearchDocument")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_document")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, ild_search_norm(coalesce(title, '') || ' ' || coalesce(description, '')))", true);
-
-                    b.Property<string>("SearchNames")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_names")
-                        .HasComputedColumnSql("ild_search_norm(coalesce(title, ''))", true);
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -660,17 +601,6 @@ namespace IldRegistry.Data.Migrations
                     b.HasIndex("DepartmentId")
                         .HasDatabaseName("ix_events_department_id");
 
-                    b.HasIndex("SearchDocument")
-                        .HasDatabaseName("ix_events_search_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
-
-                    b.HasIndex("SearchNames")
-                        .HasDatabaseName("ix_events_search_names");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchNames"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchNames"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("events", (string)null);
                 });
 
@@ -713,18 +643,6 @@ namespace IldRegistry.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("native_name");
-
-                    b.Property<NpgsqlTsVector>("SearchDocument")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_document")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(location, '') || ' ' || coalesce(summary, '')))", true);
-
-                    b.Property<string>("SearchNames")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_names")
-                        .HasComputedColumnSql("ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", true);
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -836,17 +754,6 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_institutions");
-
-                    b.HasIndex("SearchDocument")
-                        .HasDatabaseName("ix_institutions_search_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
-
-                    b.HasIndex("SearchNames")
-                        .HasDatabaseName("ix_institutions_search_names");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchNames"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchNames"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("DepartmentId", "Kind")
                         .HasDatabaseName("ix_institutions_department_id_kind");
@@ -1028,18 +935,6 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("romanized_name");
 
-                    b.Property<NpgsqlTsVector>("SearchDocument")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_document")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(notes, '')))", true);
-
-                    b.Property<string>("SearchNames")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_names")
-                        .HasComputedColumnSql("ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", true);
-
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1114,17 +1009,6 @@ namespace IldRegistry.Data.Migrations
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_people_name");
-
-                    b.HasIndex("SearchDocument")
-                        .HasDatabaseName("ix_people_search_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
-
-                    b.HasIndex("SearchNames")
-                        .HasDatabaseName("ix_people_search_names");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchNames"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchNames"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("people", (string)null);
                 });

@@ -2,7 +2,6 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -17,9 +16,6 @@ namespace IldRegistry.Data.Migrations
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,")
                 .Annotation("Npgsql:PostgresExtension:unaccent", ",,");
-
-            // The generated search columns below call this function, so it must exist first.
-            migrationBuilder.Sql(IldRegistry.Data.Configurations.SearchColumns.CreateNormaliseFunction);
 
             migrationBuilder.CreateTable(
                 name: "api_keys",
@@ -74,8 +70,6 @@ namespace IldRegistry.Data.Migrations
                     functions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     logo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     logo_caption = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    search_document = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(slug, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(summary, '') || ' ' || coalesce(functions, '')))", stored: true),
-                    search_names = table.Column<string>(type: "text", nullable: true, computedColumnSql: "ild_search_norm(coalesce(name, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(slug, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", stored: true),
                     dissolved_lower = table.Column<DateOnly>(type: "date", nullable: true),
                     dissolved_precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     dissolved_qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -114,8 +108,6 @@ namespace IldRegistry.Data.Migrations
                     native_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     romanized_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    search_document = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(notes, '')))", stored: true),
-                    search_names = table.Column<string>(type: "text", nullable: true, computedColumnSql: "ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(romanized_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", stored: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -142,8 +134,6 @@ namespace IldRegistry.Data.Migrations
                     region = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     parent_bureau_id = table.Column<Guid>(type: "uuid", nullable: true),
                     sort_order = table.Column<int>(type: "integer", nullable: false),
-                    search_document = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(alternate_name, '') || ' ' || coalesce(region, '')))", stored: true),
-                    search_names = table.Column<string>(type: "text", nullable: true, computedColumnSql: "ild_search_norm(coalesce(name, '') || ' ' || coalesce(alternate_name, '') || ' ' || coalesce(region, ''))", stored: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -178,8 +168,6 @@ namespace IldRegistry.Data.Migrations
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     institution_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     person_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    search_document = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, ild_search_norm(coalesce(title, '') || ' ' || coalesce(description, '')))", stored: true),
-                    search_names = table.Column<string>(type: "text", nullable: true, computedColumnSql: "ild_search_norm(coalesce(title, ''))", stored: true),
                     date_lower = table.Column<DateOnly>(type: "date", nullable: false),
                     date_precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     date_qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -219,8 +207,6 @@ namespace IldRegistry.Data.Migrations
                     location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     website = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    search_document = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), '') || ' ' || coalesce(location, '') || ' ' || coalesce(summary, '')))", stored: true),
-                    search_names = table.Column<string>(type: "text", nullable: true, computedColumnSql: "ild_search_norm(coalesce(name, '') || ' ' || coalesce(native_name, '') || ' ' || coalesce(coalesce(jsonb_path_query_array(other_names, '$[*].name')::text, ''), ''))", stored: true),
                     established_lower = table.Column<DateOnly>(type: "date", nullable: true),
                     established_precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     established_qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -329,19 +315,6 @@ namespace IldRegistry.Data.Migrations
                 column: "parent_bureau_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_bureaus_search_document",
-                table: "bureaus",
-                column: "search_document")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_bureaus_search_names",
-                table: "bureaus",
-                column: "search_names")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_departments_name",
                 table: "departments",
                 column: "name",
@@ -352,19 +325,6 @@ namespace IldRegistry.Data.Migrations
                 name: "ix_departments_parent_id",
                 table: "departments",
                 column: "parent_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_departments_search_document",
-                table: "departments",
-                column: "search_document")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_departments_search_names",
-                table: "departments",
-                column: "search_names")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_departments_slug",
@@ -378,19 +338,6 @@ namespace IldRegistry.Data.Migrations
                 column: "department_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_events_search_document",
-                table: "events",
-                column: "search_document")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_events_search_names",
-                table: "events",
-                column: "search_names")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_institutions_department_id_kind",
                 table: "institutions",
                 columns: new[] { "department_id", "kind" });
@@ -401,19 +348,6 @@ namespace IldRegistry.Data.Migrations
                 columns: new[] { "department_id", "name" },
                 unique: true,
                 filter: "deleted_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_institutions_search_document",
-                table: "institutions",
-                column: "search_document")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_institutions_search_names",
-                table: "institutions",
-                column: "search_names")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_leaders_department_id_rank",
@@ -429,19 +363,6 @@ namespace IldRegistry.Data.Migrations
                 name: "ix_people_name",
                 table: "people",
                 column: "name");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_people_search_document",
-                table: "people",
-                column: "search_document")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_people_search_names",
-                table: "people",
-                column: "search_names")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
 
         /// <inheritdoc />
@@ -470,8 +391,6 @@ namespace IldRegistry.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "people");
-
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS ild_search_norm(text);");
         }
     }
 }
