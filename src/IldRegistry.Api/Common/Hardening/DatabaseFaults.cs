@@ -33,11 +33,18 @@ internal static class DatabaseFaults
         var statementTimeout = configuration.GetValue("Database:StatementTimeoutMilliseconds", 10_000);
         if (statementTimeout > 0)
         {
-            var option = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c statement_timeout={statementTimeout}");
-            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
+            AddOption(builder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c statement_timeout={statementTimeout}"));
         }
 
+        // Search's fuzzy matching (only search uses pg_trgm's operators): stricter than the defaults (0.3 and 0.6),
+        // so a common surname does not bring thousands of candidates to score. "Lu Kanng" still finds Lu Kang (0.78).
+        AddOption(builder, "-c pg_trgm.similarity_threshold=0.5 -c pg_trgm.word_similarity_threshold=0.7");
         return builder.ConnectionString;
+    }
+
+    private static void AddOption(NpgsqlConnectionStringBuilder builder, string option)
+    {
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
     }
 
     public static RegistryDataOptions DataOptions(IConfiguration configuration) => new()

@@ -6,6 +6,7 @@ namespace IldRegistry.Api.Common.Resources;
 
 /// <summary>The operations every resource shares: delete, restore and history, plus ETag helpers.</summary>
 [ApiController]
+[ApiConventionType(typeof(ResourceConventions))]
 public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEntity, TResponse> service) : ControllerBase
     where TEntity : Entity
     where TResponse : IVersioned

@@ -54,6 +54,8 @@ public sealed class SortMap<T>
             throw new FieldValidationException("sort", $"Unknown sort '{sort}'. Use one of {string.Join(", ", _fields.Keys)}, with a leading - for descending.");
         }
 
-        return order(query, descending).ThenBy(e => e.Id);
+        // The tiebreaker runs the same way as the sort, so one index (key, id) serves both directions.
+        var ordered = order(query, descending);
+        return descending ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
     }
 }

@@ -213,7 +213,8 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
     private Task<string?> NumberHolderAsync(Guid departmentId, int number, Guid? self, CancellationToken ct) =>
         Db.Bureaus.Where(b => b.DepartmentId == departmentId && b.Number == number && b.Id != self).Select(b => b.Name).FirstOrDefaultAsync(ct);
 
-    private static void Apply(BureauRequest request, Bureau bureau)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(BureauRequest request, Bureau bureau)
     {
         bureau.DepartmentId = request.DepartmentId;
         bureau.Name = request.Name;

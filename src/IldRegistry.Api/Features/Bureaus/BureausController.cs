@@ -14,8 +14,6 @@ public sealed class BureausController(BureauService bureaus)
     /// <summary>Lists bureaus, a page at a time, in the department's own order unless sorted otherwise.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<BureauResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<BureauResponse>>> List([FromQuery] BureauListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await bureaus.ListAsync(query, paging, ct);
@@ -27,10 +25,6 @@ public sealed class BureausController(BureauService bureaus)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
     /// <param name="id">The bureau's id.</param>
     [HttpGet("{id:guid}", Name = "GetBureau")]
-    [ProducesResponseType<BureauResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<BureauResponse>> Get(Guid id, CancellationToken ct)
     {
         return Conditional(await bureaus.GetAsync(id, ct));
@@ -41,11 +35,6 @@ public sealed class BureausController(BureauService bureaus)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<BureauResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<BureauResponse>> Create(BureauRequest request, CancellationToken ct)
     {
         var bureau = await bureaus.CreateAsync(request, ct);
@@ -58,14 +47,6 @@ public sealed class BureausController(BureauService bureaus)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<BureauResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<BureauResponse>> Replace(Guid id, BureauRequest request, CancellationToken ct)
     {
         return WithETag(await bureaus.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

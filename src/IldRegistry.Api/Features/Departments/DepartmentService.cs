@@ -185,7 +185,8 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         }
     }
 
-    private static void Apply(DepartmentRequest request, Department department)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(DepartmentRequest request, Department department)
     {
         department.Slug = request.Slug;
         department.Name = request.Name;

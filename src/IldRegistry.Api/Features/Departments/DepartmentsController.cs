@@ -14,8 +14,6 @@ public sealed class DepartmentsController(DepartmentService departments)
     /// <summary>Lists departments, a page at a time.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<DepartmentSummary>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<DepartmentSummary>>> List([FromQuery] DepartmentListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await departments.ListAsync(query, paging, ct);
@@ -27,10 +25,6 @@ public sealed class DepartmentsController(DepartmentService departments)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
     /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
     [HttpGet("{id}", Name = "GetDepartment")]
-    [ProducesResponseType<DepartmentResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<DepartmentResponse>> Get(string id, CancellationToken ct) =>
         Conditional(await departments.GetAsync(id, ct));
 
@@ -38,11 +32,6 @@ public sealed class DepartmentsController(DepartmentService departments)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<DepartmentResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<DepartmentResponse>> Create(DepartmentRequest request, CancellationToken ct)
     {
         var department = await departments.CreateAsync(request, ct);
@@ -54,14 +43,6 @@ public sealed class DepartmentsController(DepartmentService departments)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<DepartmentResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<DepartmentResponse>> Replace(Guid id, DepartmentRequest request, CancellationToken ct)
     {
         return WithETag(await departments.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

@@ -49,7 +49,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.DepartmentId == id)
-            .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenBy(e => e.Id)
+            .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenByDescending(e => e.Id)
             .Take(RecentEventCount)
             .Select(e => new OrgChartEvent(e.Id, e.Date, e.EndDate, e.Title, e.Kind))
             .ToListAsync(ct);

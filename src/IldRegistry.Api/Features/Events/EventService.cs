@@ -185,7 +185,8 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
         }
     }
 
-    private static void Apply(EventRequest request, HistoricalEvent historicalEvent)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(EventRequest request, HistoricalEvent historicalEvent)
     {
         historicalEvent.DepartmentId = request.DepartmentId;
         historicalEvent.Date = request.Date!;

@@ -18,8 +18,6 @@ public sealed class EventsController(EventService events)
     /// header carries first, prev, next and last page URLs (RFC 8288).
     /// </remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<EventResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<EventResponse>>> List([FromQuery] EventListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await events.ListAsync(query, paging, ct);
@@ -31,10 +29,6 @@ public sealed class EventsController(EventService events)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
     /// <param name="id">The event's id.</param>
     [HttpGet("{id:guid}", Name = "GetEvent")]
-    [ProducesResponseType<EventResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<EventResponse>> Get(Guid id, CancellationToken ct)
     {
         return Conditional(await events.GetAsync(id, ct));
@@ -48,11 +42,6 @@ public sealed class EventsController(EventService events)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<EventResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<EventResponse>> Create(EventRequest request, CancellationToken ct)
     {
         var created = await events.CreateAsync(request, ct);
@@ -65,14 +54,6 @@ public sealed class EventsController(EventService events)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<EventResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<EventResponse>> Replace(Guid id, EventRequest request, CancellationToken ct)
     {
         return WithETag(await events.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

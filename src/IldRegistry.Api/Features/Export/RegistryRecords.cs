@@ -15,8 +15,8 @@ using IldRegistry.Domain.People;
 namespace IldRegistry.Api.Features.Export;
 
 /// <summary>
-/// Records in the shape of their resources' requests, both ways: the projections the export streams (and the import
-/// compares with, compiled), and the writes the import applies. They mirror the services' own Apply methods.
+/// Records in the shape of their resources' requests: the projections the export streams and the import compares
+/// with (compiled). The import writes them with the services' own Apply methods.
 /// </summary>
 internal static class RegistryRecords
 {
@@ -104,91 +104,6 @@ internal static class RegistryRecords
         PersonIds = e.PersonIds,
         Sources = e.Sources,
     });
-
-    public static void Apply(DepartmentRequest request, Department department)
-    {
-        department.Slug = request.Slug;
-        department.Name = request.Name;
-        department.ShortName = request.ShortName;
-        department.NativeName = request.NativeName;
-        department.RomanizedName = request.RomanizedName;
-        department.OtherNames = request.OtherNames;
-        department.Identifiers = request.Identifiers;
-        department.Jurisdiction = request.Jurisdiction;
-        department.AgencyType = request.AgencyType;
-        department.Headquarters = request.Headquarters;
-        department.ParentId = request.ParentId;
-        department.Established = request.Established;
-        department.Dissolved = request.Dissolved;
-        department.Summary = request.Summary;
-        department.Functions = request.Functions;
-        department.Logo = request.Logo;
-        department.LogoCaption = request.LogoCaption;
-        department.Sources = request.Sources;
-    }
-
-    public static void Apply(PersonRequest request, Person person)
-    {
-        person.Name = request.Name;
-        person.NativeName = request.NativeName;
-        person.RomanizedName = request.RomanizedName;
-        person.OtherNames = request.OtherNames;
-        person.Identifiers = request.Identifiers;
-        person.Notes = request.Notes;
-        person.Sources = request.Sources;
-    }
-
-    public static void Apply(LeaderRequest request, Leader leader)
-    {
-        leader.DepartmentId = request.DepartmentId;
-        leader.PersonId = request.PersonId;
-        leader.Title = request.Title;
-        leader.Rank = request.Rank;
-        leader.Start = request.Start;
-        leader.End = request.End;
-        leader.Sources = request.Sources;
-    }
-
-    public static void Apply(BureauRequest request, Bureau bureau)
-    {
-        bureau.DepartmentId = request.DepartmentId;
-        bureau.Name = request.Name;
-        bureau.AlternateName = request.AlternateName;
-        bureau.Kind = request.Kind!.Value;
-        bureau.Number = request.Number;
-        bureau.Region = request.Region;
-        bureau.ParentBureauId = request.ParentBureauId;
-        bureau.SortOrder = request.SortOrder;
-        bureau.Sources = request.Sources;
-    }
-
-    public static void Apply(InstitutionRequest request, Institution institution)
-    {
-        institution.DepartmentId = request.DepartmentId!.Value;
-        institution.Name = request.Name;
-        institution.NativeName = request.NativeName;
-        institution.OtherNames = request.OtherNames;
-        institution.Identifiers = request.Identifiers;
-        institution.Kind = request.Kind!.Value;
-        institution.Established = request.Established;
-        institution.Location = request.Location;
-        institution.Summary = request.Summary;
-        institution.Website = request.Website;
-        institution.Sources = request.Sources;
-    }
-
-    public static void Apply(EventRequest request, HistoricalEvent historicalEvent)
-    {
-        historicalEvent.DepartmentId = request.DepartmentId;
-        historicalEvent.Date = request.Date!;
-        historicalEvent.EndDate = request.EndDate;
-        historicalEvent.Title = request.Title;
-        historicalEvent.Description = request.Description;
-        historicalEvent.Kind = request.Kind!.Value;
-        historicalEvent.InstitutionIds = request.InstitutionIds;
-        historicalEvent.PersonIds = request.PersonIds;
-        historicalEvent.Sources = request.Sources;
-    }
 
     /// <summary>
     /// Ids in an order where each record's parent comes before it (roots first, then their children, level by level,

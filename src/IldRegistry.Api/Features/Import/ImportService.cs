@@ -68,12 +68,12 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                 }
 
                 var tally = new Tally();
-                await PlanAsync(db.Departments, file.Departments, DepartmentRecord, RegistryRecords.Apply, DepartmentSlot, tally, dryRun, token);
-                await PlanAsync(db.People, file.People, PersonRecord, RegistryRecords.Apply, PersonSlot, tally, dryRun, token);
-                await PlanAsync(db.Leaders, file.Leaders, LeaderRecord, RegistryRecords.Apply, LeaderSlot, tally, dryRun, token);
-                await PlanAsync(db.Bureaus, file.Bureaus, BureauRecord, RegistryRecords.Apply, BureauSlot, tally, dryRun, token);
-                await PlanAsync(db.Institutions, file.Institutions, InstitutionRecord, RegistryRecords.Apply, InstitutionSlot, tally, dryRun, token);
-                await PlanAsync(db.Events, file.Events, EventRecord, RegistryRecords.Apply, EventSlot, tally, dryRun, token);
+                await PlanAsync(db.Departments, file.Departments, DepartmentRecord, DepartmentService.Apply, DepartmentSlot, tally, dryRun, token);
+                await PlanAsync(db.People, file.People, PersonRecord, PersonService.Apply, PersonSlot, tally, dryRun, token);
+                await PlanAsync(db.Leaders, file.Leaders, LeaderRecord, LeaderService.Apply, LeaderSlot, tally, dryRun, token);
+                await PlanAsync(db.Bureaus, file.Bureaus, BureauRecord, BureauService.Apply, BureauSlot, tally, dryRun, token);
+                await PlanAsync(db.Institutions, file.Institutions, InstitutionRecord, InstitutionService.Apply, InstitutionSlot, tally, dryRun, token);
+                await PlanAsync(db.Events, file.Events, EventRecord, EventService.Apply, EventSlot, tally, dryRun, token);
                 if (!dryRun)
                 {
                     // One SaveChanges: EF orders the inserts so parents come before the records that point at them.

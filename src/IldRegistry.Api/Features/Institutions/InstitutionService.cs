@@ -151,7 +151,8 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
         }
     }
 
-    private static void Apply(InstitutionRequest request, Institution institution)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(InstitutionRequest request, Institution institution)
     {
         institution.DepartmentId = request.DepartmentId!.Value;
         institution.Name = request.Name;

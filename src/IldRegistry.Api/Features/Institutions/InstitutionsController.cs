@@ -19,8 +19,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     /// URLs (RFC 8288).
     /// </remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<InstitutionResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<InstitutionResponse>>> List([FromQuery] InstitutionListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await institutions.ListAsync(query, paging, ct);
@@ -32,10 +30,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag, 410 when the institution was deleted.</remarks>
     /// <param name="id">The institution's id.</param>
     [HttpGet("{id:guid}", Name = "GetInstitution")]
-    [ProducesResponseType<InstitutionResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<InstitutionResponse>> Get(Guid id, CancellationToken ct)
     {
         return Conditional(await institutions.GetAsync(id, ct));
@@ -46,11 +40,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<InstitutionResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<InstitutionResponse>> Create(InstitutionRequest request, CancellationToken ct)
     {
         var institution = await institutions.CreateAsync(request, ct);
@@ -63,14 +52,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<InstitutionResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<InstitutionResponse>> Replace(Guid id, InstitutionRequest request, CancellationToken ct)
     {
         return WithETag(await institutions.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

@@ -208,7 +208,8 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
         }
     }
 
-    private static void Apply(LeaderRequest request, Leader leader)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(LeaderRequest request, Leader leader)
     {
         leader.DepartmentId = request.DepartmentId;
         leader.PersonId = request.PersonId;

@@ -18,8 +18,6 @@ public sealed class LeadersController(LeaderService leaders)
     /// page URLs (RFC 8288).
     /// </remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<LeaderResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<LeaderResponse>>> List([FromQuery] LeaderListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await leaders.ListAsync(query, paging, ct);
@@ -31,10 +29,6 @@ public sealed class LeadersController(LeaderService leaders)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
     /// <param name="id">The post's id.</param>
     [HttpGet("{id:guid}", Name = "GetLeader")]
-    [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<LeaderResponse>> Get(Guid id, CancellationToken ct)
     {
         return Conditional(await leaders.GetAsync(id, ct));
@@ -45,11 +39,6 @@ public sealed class LeadersController(LeaderService leaders)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<LeaderResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<LeaderResponse>> Create(LeaderRequest request, CancellationToken ct)
     {
         var leader = await leaders.CreateAsync(request, ct);
@@ -62,14 +51,6 @@ public sealed class LeadersController(LeaderService leaders)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<LeaderResponse>> Replace(Guid id, LeaderRequest request, CancellationToken ct)
     {
         return WithETag(await leaders.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

@@ -14,8 +14,6 @@ public sealed class PeopleController(PersonService people)
     /// <summary>Lists people, a page at a time.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>
     [HttpGet]
-    [ProducesResponseType<PagedResult<PersonSummary>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PagedResult<PersonSummary>>> List([FromQuery] PersonListQuery query, [FromQuery] PageQuery paging, CancellationToken ct)
     {
         var page = await people.ListAsync(query, paging, ct);
@@ -27,10 +25,6 @@ public sealed class PeopleController(PersonService people)
     /// <remarks>Answers 304 when <c>If-None-Match</c> holds the current ETag.</remarks>
     /// <param name="id">The person's id.</param>
     [HttpGet("{id:guid}", Name = "GetPerson")]
-    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<PersonResponse>> Get(Guid id, CancellationToken ct)
     {
         return Conditional(await people.GetAsync(id, ct));
@@ -41,10 +35,6 @@ public sealed class PeopleController(PersonService people)
     [HttpPost]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<ActionResult<PersonResponse>> Create(PersonRequest request, CancellationToken ct)
     {
         var person = await people.CreateAsync(request, ct);
@@ -57,13 +47,6 @@ public sealed class PeopleController(PersonService people)
     [HttpPut("{id:guid}")]
     [Editor]
     [Consumes("application/json")]
-    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<PersonResponse>> Replace(Guid id, PersonRequest request, CancellationToken ct)
     {
         return WithETag(await people.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));

@@ -128,7 +128,8 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
                 l.Start,
                 l.End));
 
-    private static void Apply(PersonRequest request, Person person)
+    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
+    internal static void Apply(PersonRequest request, Person person)
     {
         person.Name = request.Name;
         person.NativeName = request.NativeName;
