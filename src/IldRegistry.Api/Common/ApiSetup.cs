@@ -19,6 +19,7 @@ internal static class ApiSetup
         var hardened = DatabaseFaults.Harden(connectionString, configuration);
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
         services.AddRegistryRateLimits(configuration);
+        services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
         services.AddRegistryHsts();
         services.AddScoped<RegistrySeeder>();
@@ -113,6 +114,7 @@ internal static class ApiSetup
 
         // After authentication, so that callers with a key are limited per key rather than per address.
         app.UseRateLimiter();
+        app.UseRegistryOutputCache(app.Configuration);
         app.UseAuthorization();
         app.MapControllers();
         return app;
