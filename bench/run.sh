@@ -100,7 +100,7 @@ start_api() { # db port migrate seed logfile
       ConnectionStrings__Registry="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=postgres;Maximum Pool Size=100" \
       Database__MigrateOnStartup="$3" Seed__Enabled="$4" RateLimiting__Enabled=false Auth__BootstrapAdminKey="$KEY" \
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
-      dotnet IldRegistry.Api.dll --urls "http://127.0.0.1:$2" ) >"$5" 2>&1 &
+      ${BENCH_API_ENV:-} dotnet IldRegistry.Api.dll --urls "http://127.0.0.1:$2" ) >"$5" 2>&1 &
   API_PID=$!
   wait_http "http://127.0.0.1:$2/api/v1/departments/ild" "$API_PID" 120 || { log "API did not start"; tail -30 "$5"; exit 1; }
 }
