@@ -146,10 +146,10 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
         var personIds = events.SelectMany(e => e.PersonIds).Distinct().ToList();
         var institutions = institutionIds.Count == 0
             ? []
-            : await Db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+            : await Db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var people = personIds.Count == 0
             ? []
-            : await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            : await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
         return [.. events.Select(e => e with
         {
