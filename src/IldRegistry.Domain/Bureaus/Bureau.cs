@@ -13,7 +13,7 @@ public enum BureauKind
 }
 
 /// <summary>An internal unit of a department.</summary>
-public sealed class Bureau : Entity
+public sealed class Bureau : Entity, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 

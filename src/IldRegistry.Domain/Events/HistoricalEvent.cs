@@ -17,7 +17,7 @@ public enum EventKind
 }
 
 /// <summary>Something that happened, dated.</summary>
-public sealed class HistoricalEvent : Entity
+public sealed class HistoricalEvent : Entity, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 

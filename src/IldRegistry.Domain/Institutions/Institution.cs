@@ -13,7 +13,7 @@ public enum InstitutionKind
 }
 
 /// <summary>An organisation tied to a department.</summary>
-public sealed class Institution : Entity
+public sealed class Institution : Entity, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 

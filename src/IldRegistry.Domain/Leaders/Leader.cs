@@ -5,7 +5,7 @@ using IldRegistry.Domain.People;
 namespace IldRegistry.Domain.Leaders;
 
 /// <summary>One person holding one post in one department for one period.</summary>
-public sealed class Leader : Entity
+public sealed class Leader : Entity, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 

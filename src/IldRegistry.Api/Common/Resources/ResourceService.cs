@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
@@ -77,6 +78,15 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
         return new PagedResult<AuditEntryResponse>(items, paging.Page, paging.PageSize, total);
     }
 
+    /// <summary>One page of a filtered list: the exact total, then the page's rows projected to <typeparamref name="TItem"/>.</summary>
+    protected async Task<PagedResult<TItem>> PageAsync<TItem>(
+        IQueryable<TEntity> filtered, SortMap<TEntity> sorts, string? sort, PageQuery paging, Expression<Func<TEntity, TItem>> projection, CancellationToken ct)
+    {
+        var total = await filtered.CountAsync(ct);
+        var items = await sorts.Page(filtered, sort, paging, Db.Set<TEntity>().AsNoTracking()).Select(projection).ToListAsync(ct);
+        return new PagedResult<TItem>(items, paging.Page, paging.PageSize, total);
+    }
+
     /// <summary>Loads a live record for change; 404/410 when missing, 412 when <paramref name="ifMatch"/> is stale.</summary>
     protected async Task<TEntity> LoadForWriteAsync(Guid id, uint? ifMatch, CancellationToken ct)
     {
@@ -97,7 +107,7 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
     }
 
     /// <summary>The right exception for a record that is not live: 410 when it was deleted, else 404.</summary>
-    protected async Task<Exception> MissingAsync(string key, System.Linq.Expressions.Expression<Func<TEntity, bool>> match, CancellationToken ct)
+    protected async Task<Exception> MissingAsync(string key, Expression<Func<TEntity, bool>> match, CancellationToken ct)
     {
         var deleted = await Db.Set<TEntity>().IgnoreQueryFilters().Where(match).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
         return deleted is { } id

@@ -44,16 +44,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
     public async Task<PagedResult<BureauResponse>> ListAsync(BureauListQuery query, PageQuery paging, CancellationToken ct)
     {
         var bureaus = Db.Bureaus.AsNoTracking();
-        if (query.DepartmentId is { } departmentId)
-        {
-            bureaus = bureaus.Where(b => b.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Department))
-        {
-            var slug = query.Department.Trim();
-            bureaus = bureaus.Where(b => b.Department!.Slug == slug);
-        }
+        bureaus = bureaus.InDepartment(query.DepartmentId, query.Department);
 
         if (query.Kind is { } kind)
         {
@@ -79,11 +70,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
                 || (b.Region != null && EF.Functions.ILike(b.Region, pattern)));
         }
 
-        var total = await bureaus.CountAsync(ct);
-        var items = await Sorts.Page(bureaus, query.Sort, paging, Db.Bureaus.AsNoTracking())
-            .Select(ToResponse)
-            .ToListAsync(ct);
-        return new PagedResult<BureauResponse>(items, paging.Page, paging.PageSize, total);
+        return await PageAsync(bureaus, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     public override async Task<BureauResponse> GetAsync(Guid id, CancellationToken ct) =>

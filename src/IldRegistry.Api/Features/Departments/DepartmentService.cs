@@ -62,11 +62,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
                 || d.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        var total = await departments.CountAsync(ct);
-        var items = await Sorts.Page(departments, query.Sort, paging, Db.Departments.AsNoTracking())
-            .Select(d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established))
-            .ToListAsync(ct);
-        return new PagedResult<DepartmentSummary>(items, paging.Page, paging.PageSize, total);
+        return await PageAsync(departments, Sorts, query.Sort, paging, d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established), ct);
     }
 
     protected override string ResourceName => "department";

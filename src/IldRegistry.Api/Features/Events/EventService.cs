@@ -47,16 +47,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
     public async Task<PagedResult<EventResponse>> ListAsync(EventListQuery query, PageQuery paging, CancellationToken ct)
     {
         var events = Db.Events.AsNoTracking();
-        if (query.DepartmentId is { } departmentId)
-        {
-            events = events.Where(e => e.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Department))
-        {
-            var slug = query.Department.Trim();
-            events = events.Where(e => e.Department!.Slug == slug);
-        }
+        events = events.InDepartment(query.DepartmentId, query.Department);
 
         if (query.Kind is { } kind)
         {
@@ -94,11 +85,8 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
                 || (e.Description != null && EF.Functions.ILike(e.Description, pattern)));
         }
 
-        var total = await events.CountAsync(ct);
-        var items = await Sorts.Page(events, query.Sort, paging, Db.Events.AsNoTracking())
-            .Select(ToResponse)
-            .ToListAsync(ct);
-        return new PagedResult<EventResponse>(await WithLinksAsync(items, ct), paging.Page, paging.PageSize, total);
+        var page = await PageAsync(events, Sorts, query.Sort, paging, ToResponse, ct);
+        return page with { Items = await WithLinksAsync([.. page.Items], ct) };
     }
 
     public override async Task<EventResponse> GetAsync(Guid id, CancellationToken ct)

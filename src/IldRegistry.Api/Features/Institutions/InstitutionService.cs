@@ -49,16 +49,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
     public async Task<PagedResult<InstitutionResponse>> ListAsync(InstitutionListQuery query, PageQuery paging, CancellationToken ct)
     {
         var institutions = Db.Institutions.AsNoTracking();
-        if (query.DepartmentId is { } departmentId)
-        {
-            institutions = institutions.Where(i => i.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Department))
-        {
-            var slug = query.Department.Trim();
-            institutions = institutions.Where(i => i.Department!.Slug == slug);
-        }
+        institutions = institutions.InDepartment(query.DepartmentId, query.Department);
 
         if (query.Kind is { } kind)
         {
@@ -88,11 +79,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
                 || i.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        var total = await institutions.CountAsync(ct);
-        var items = await Sorts.Page(institutions, query.Sort, paging, Db.Institutions.AsNoTracking())
-            .Select(ToResponse)
-            .ToListAsync(ct);
-        return new PagedResult<InstitutionResponse>(items, paging.Page, paging.PageSize, total);
+        return await PageAsync(institutions, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct) =>

@@ -48,16 +48,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
     public async Task<PagedResult<LeaderResponse>> ListAsync(LeaderListQuery query, PageQuery paging, CancellationToken ct)
     {
         var leaders = Db.Leaders.AsNoTracking();
-        if (query.DepartmentId is { } departmentId)
-        {
-            leaders = leaders.Where(l => l.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Department))
-        {
-            var slug = query.Department.Trim();
-            leaders = leaders.Where(l => l.Department!.Slug == slug);
-        }
+        leaders = leaders.InDepartment(query.DepartmentId, query.Department);
 
         if (query.PersonId is { } personId)
         {
@@ -102,11 +93,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
                 || l.Person.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        var total = await leaders.CountAsync(ct);
-        var items = await Sorts.Page(leaders, query.Sort, paging, Db.Leaders.AsNoTracking())
-            .Select(ToResponse)
-            .ToListAsync(ct);
-        return new PagedResult<LeaderResponse>(items, paging.Page, paging.PageSize, total);
+        return await PageAsync(leaders, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>

@@ -68,11 +68,7 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
                 || p.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        var total = await people.CountAsync(ct);
-        var items = await Sorts.Page(people, query.Sort, paging, Db.People.AsNoTracking())
-            .Select(p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources))
-            .ToListAsync(ct);
-        return new PagedResult<PersonSummary>(items, paging.Page, paging.PageSize, total);
+        return await PageAsync(people, Sorts, query.Sort, paging, p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources), ct);
     }
 
     /// <summary>The person with their posts: two queries however many posts there are.</summary>
