@@ -10,6 +10,8 @@ namespace IldRegistry.Api.Common;
 /// </summary>
 internal sealed class ValidationFilter(IServiceProvider services) : IAsyncActionFilter
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -20,7 +22,7 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
                 continue;
             }
 
-            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
+            var validatorType = ValidatorTypes.GetOrAdd(argument.GetType(), static t => typeof(IValidator<>).MakeGenericType(t));
             if (services.GetService(validatorType) is not IValidator validator)
             {
                 continue;

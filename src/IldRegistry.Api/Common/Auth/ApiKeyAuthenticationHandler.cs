@@ -13,7 +13,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    RegistryDbContext db,
     IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,6 +34,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Success(BootstrapName, ApiKeyRole.Admin);
         }
 
+        // Resolved only when a key was sent: anonymous reads never touch the database here.
+        var db = Context.RequestServices.GetRequiredService<RegistryDbContext>();
         var stored = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
             .Select(k => new { k.Name, k.Role, k.Hash })
