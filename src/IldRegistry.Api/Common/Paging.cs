@@ -17,6 +17,12 @@ public sealed record PageQuery
     [Range(1, MaxPageSize)]
     public int PageSize { get; init; } = DefaultPageSize;
 
+    /// <summary>
+    /// Keyset paging: the id of the last record you received; the answer continues right after it in the same sort
+    /// (deep pages cost what the first does). Use with the same filters and sort, without <c>page</c>.
+    /// </summary>
+    public Guid? After { get; init; }
+
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     [System.Text.Json.Serialization.JsonIgnore]
     public int Skip => (Page - 1) * PageSize;

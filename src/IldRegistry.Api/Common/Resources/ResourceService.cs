@@ -82,8 +82,17 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
     protected async Task<PagedResult<TItem>> PageAsync<TItem>(
         IQueryable<TEntity> filtered, SortMap<TEntity> sorts, string? sort, PageQuery paging, Expression<Func<TEntity, TItem>> projection, CancellationToken ct)
     {
+        if (paging.After is not null && paging.Page != 1)
+        {
+            throw new FieldValidationException("after", "Use either 'after' (keyset paging) or 'page', not both.");
+        }
+
         var total = await filtered.CountAsync(ct);
-        var items = await sorts.Page(filtered, sort, paging, Db.Set<TEntity>().AsNoTracking()).Select(projection).ToListAsync(ct);
+        var rows = Db.Set<TEntity>().AsNoTracking();
+        var page = paging.After is { } after
+            ? (await sorts.AfterAsync(filtered, sort, after, rows, ct)).Take(paging.PageSize)
+            : sorts.Page(filtered, sort, paging, rows);
+        var items = await page.Select(projection).ToListAsync(ct);
         return new PagedResult<TItem>(items, paging.Page, paging.PageSize, total);
     }
 

@@ -15,8 +15,8 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
     private static readonly SortMap<Bureau> Sorts = new SortMap<Bureau>("sortOrder")
         .Add("sortOrder", b => b.SortOrder)
         .Add("name", b => b.Name)
-        .Add("number", b => b.Number)
-        .Add("kind", b => b.Kind)
+        .Add("number", b => b.Number, keyset: false)
+        .Add("kind", b => b.Kind, keyset: false)
         .Add("createdAt", b => b.CreatedAt)
         .Add("updatedAt", b => b.UpdatedAt);
 

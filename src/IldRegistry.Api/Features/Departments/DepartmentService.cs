@@ -13,7 +13,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
     private static readonly SortMap<Department> Sorts = new SortMap<Department>("name")
         .Add("name", d => d.Name)
         .Add("slug", d => d.Slug)
-        .Add("established", d => d.Established!.Lower)
+        .Add("established", d => d.Established!.Lower, keyset: false)
         .Add("createdAt", d => d.CreatedAt)
         .Add("updatedAt", d => d.UpdatedAt);
 

@@ -16,7 +16,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
     private static readonly SortMap<HistoricalEvent> Sorts = new SortMap<HistoricalEvent>("date")
         .Add("date", e => e.Date.Lower, e => e.Date.Upper)
         .Add("title", e => e.Title)
-        .Add("kind", e => e.Kind)
+        .Add("kind", e => e.Kind, keyset: false)
         .Add("createdAt", e => e.CreatedAt)
         .Add("updatedAt", e => e.UpdatedAt);
 

@@ -15,13 +15,13 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
 {
     private static readonly SortMap<Institution> Sorts = new SortMap<Institution>("name")
         .Add("name", i => i.Name)
-        .Add("established", i => i.Established!.Lower)
+        .Add("established", i => i.Established!.Lower, keyset: false)
         // Kinds are stored by name, so their declaration order (child agencies first, as the article lists them) is
         // spelled out; the name follows so that a kind's institutions read alphabetically.
         .Add("kind", i => (i.Kind == InstitutionKind.ChildAgency ? "0"
             : i.Kind == InstitutionKind.AffiliatedInstitution ? "1"
             : i.Kind == InstitutionKind.AffiliatedEnterprise ? "2"
-            : "3") + i.Name);
+            : "3") + i.Name, keyset: false);
 
     private static readonly Expression<Func<Institution, InstitutionResponse>> ToResponse = i => new InstitutionResponse
     {

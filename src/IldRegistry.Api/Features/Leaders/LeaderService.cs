@@ -16,8 +16,8 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
 {
     private static readonly SortMap<Leader> Sorts = new SortMap<Leader>("rank")
         // Rank then start, so posts of equal rank read in the order they were taken up (an unknown start last).
-        .Add("rank", l => l.Rank, l => l.Start!.Lower)
-        .Add("start", l => l.Start!.Lower)
+        .Add("rank", l => l.Rank, l => l.Start!.Lower, keyset: false)
+        .Add("start", l => l.Start!.Lower, keyset: false)
         .Add("title", l => l.Title)
         .Add("person", l => l.Person!.Name)
         .Add("createdAt", l => l.CreatedAt)
