@@ -1,4 +1,5 @@
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Features.Leaders;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(d => new DepartmentRef(d.Id, d.Slug, d.Name))
             .ToListAsync(ct);
 
-        var leadership = await db.Leaders.AsNoTracking()
-            .Where(l => l.DepartmentId == id
-                && (l.Start == null || l.Start.Lower <= date.Upper)
-                && (l.End == null || l.End.Upper >= date.Lower))
+        var leadership = await LeaderService.Serving(db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id), date.Lower, date.Upper)
             .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
             .Select(l => new OrgChartLeader(l.Id, l.PersonId, l.Person!.Name, l.Person.NativeName, l.Title, l.Rank, l.Start, l.End))
             .ToListAsync(ct);

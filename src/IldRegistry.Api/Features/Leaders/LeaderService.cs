@@ -101,9 +101,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
     {
         var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
         var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
-        var asOf = PartialDate.TryParse(query.AsOf, out var given)
-            ? given
-            : PartialDate.FromDate(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+        var asOf = AsOf.Parse(query.AsOf, _clock);
         var leaders = await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
             .Select(ToResponse)
             .ToListAsync(ct);
@@ -153,7 +151,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
     }
 
     /// <summary>The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start counting from its first day and a partial end to its last.</summary>
-    private static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
+    internal static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
         leaders.Where(l => (l.Start == null || l.Start.Lower <= upper) && (l.End == null || l.End.Upper >= lower));
 
     private async Task EnsureReferencesLiveAsync(LeaderRequest request, CancellationToken ct)
