@@ -118,6 +118,59 @@ public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(facto
     }
 
     [Fact]
+    public async Task Every_field_written_reads_back_the_same_by_id_and_by_slug()
+    {
+        var parent = await (await Client.PostJsonAsync(Url, NewDepartment("parent-department", "Parent Department"), Ct)).ReadJsonAsync(HttpStatusCode.Created);
+        var body = new JsonObject
+        {
+            ["slug"] = "full-department",
+            ["name"] = "Full Department",
+            ["shortName"] = "FD",
+            ["nativeName"] = "全部",
+            ["romanizedName"] = "Quánbù",
+            ["otherNames"] = new JsonArray(
+                new JsonObject { ["name"] = "Old Name", ["lang"] = "en", ["kind"] = "Former", ["start"] = "1951", ["end"] = "1966-05?" },
+                new JsonObject { ["name"] = "旧名", ["lang"] = "zh-Hans", ["kind"] = "Native", ["start"] = null, ["end"] = "198X" }),
+            ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "wikidata", ["value"] = "Q1" }),
+            ["jurisdiction"] = "Test Party",
+            ["agencyType"] = "Department",
+            ["headquarters"] = "1 \"Quoted\" Road",
+            ["parentId"] = parent["id"]!.GetValue<Guid>(),
+            ["established"] = "1951-03-04",
+            ["dissolved"] = "2000~",
+            ["summary"] = "Line one.\nLine two, with <b> & ünïcödé.",
+            ["functions"] = "Liaison.",
+            ["logo"] = "Logo.svg",
+            ["logoCaption"] = "A logo",
+            ["sources"] = new JsonArray(
+                new JsonObject { ["title"] = "A source", ["url"] = "https://example.org/a", ["publisher"] = "Example", ["retrievedOn"] = "2024-02-29", ["quote"] = "It said so.", ["language"] = "en" },
+                new JsonObject { ["title"] = "Another", ["url"] = null, ["publisher"] = null, ["retrievedOn"] = null, ["quote"] = null, ["language"] = null }),
+        };
+
+        var created = await (await Client.PostJsonAsync(Url, body, Ct)).ReadJsonAsync(HttpStatusCode.Created);
+        var byId = await (await Client.GetAsync($"{Url}/{created["id"]}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var bySlug = await (await Client.GetAsync($"{Url}/full-department", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        foreach (var read in new[] { created, byId, bySlug })
+        {
+            foreach (var (field, value) in body)
+            {
+                if (field != "parentId")
+                {
+                    Assert.True(JsonNode.DeepEquals(value, read[field]), $"{field}: sent {value?.ToJsonString()}, read {read[field]?.ToJsonString()}");
+                }
+            }
+
+            Assert.Equal(parent["id"]!.GetValue<Guid>(), read["parent"]!["id"]!.GetValue<Guid>());
+            Assert.Equal("parent-department", read["parent"]!["slug"]!.GetValue<string>());
+            Assert.Equal("Parent Department", read["parent"]!["name"]!.GetValue<string>());
+        }
+
+        Assert.Equal(created.ToJsonString(), byId.ToJsonString());
+        Assert.Equal(created.ToJsonString(), bySlug.ToJsonString());
+    }
+
+    [Fact]
     public async Task Post_with_bad_fields_is_400_naming_each_field_and_writes_nothing()
     {
         var response = await Client.PostJsonAsync(Url, new

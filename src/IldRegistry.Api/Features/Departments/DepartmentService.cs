@@ -17,32 +17,6 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         .Add("createdAt", d => d.CreatedAt)
         .Add("updatedAt", d => d.UpdatedAt);
 
-    private static readonly Expression<Func<Department, DepartmentResponse>> ToResponse = d => new DepartmentResponse
-    {
-        Id = d.Id,
-        Slug = d.Slug,
-        Name = d.Name,
-        ShortName = d.ShortName,
-        NativeName = d.NativeName,
-        RomanizedName = d.RomanizedName,
-        OtherNames = d.OtherNames,
-        Identifiers = d.Identifiers,
-        Jurisdiction = d.Jurisdiction,
-        AgencyType = d.AgencyType,
-        Headquarters = d.Headquarters,
-        Parent = d.Parent == null ? null : new DepartmentRef(d.Parent.Id, d.Parent.Slug, d.Parent.Name),
-        Established = d.Established,
-        Dissolved = d.Dissolved,
-        Summary = d.Summary,
-        Functions = d.Functions,
-        Logo = d.Logo,
-        LogoCaption = d.LogoCaption,
-        Sources = d.Sources,
-        CreatedAt = d.CreatedAt,
-        UpdatedAt = d.UpdatedAt,
-        Version = d.Version,
-    };
-
     public async Task<PagedResult<DepartmentSummary>> ListAsync(DepartmentListQuery query, PageQuery paging, CancellationToken ct)
     {
         var departments = Db.Departments.AsNoTracking();
@@ -86,13 +60,9 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
         return (found.Summary, found.Parent);
     }
 
-    /// <summary>Finds a department by id or by slug.</summary>
-    public async Task<DepartmentResponse> GetAsync(string idOrSlug, CancellationToken ct)
-    {
-        var match = Match(idOrSlug);
-        return await Db.Departments.AsNoTracking().Where(match).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(idOrSlug, match, ct);
-    }
+    /// <summary>Finds a department by id or by slug; 404, or 410 when deleted.</summary>
+    public async Task<DepartmentResponse> GetAsync(string idOrSlug, CancellationToken ct) =>
+        await DepartmentDetailQuery.FindAsync(Db, idOrSlug, ct) ?? throw await MissingAsync(idOrSlug, Match(idOrSlug), ct);
 
     public async Task<DepartmentResponse> CreateAsync(DepartmentRequest request, CancellationToken ct)
     {
