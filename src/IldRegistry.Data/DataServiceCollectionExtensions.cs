@@ -1,4 +1,5 @@
 using IldRegistry.Data.Auditing;
+using IldRegistry.Data.Caching;
 using IldRegistry.Data.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,10 +37,11 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<QueryCounter>();
+        services.AddSingleton<RegistryChanges>();
         services.AddDbContextPool<RegistryDbContext>((sp, builder) => builder
             .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, _retriedSqlStates))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>()));
+            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>(), sp.GetRequiredService<RegistryChanges>()));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -27,6 +28,7 @@ internal static class ApiSetup
 
         // Tried before the default writer, which gives up (and leaves plain text) when Accept excludes JSON.
         services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
+        services.AddSingleton<TotalCounts>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;

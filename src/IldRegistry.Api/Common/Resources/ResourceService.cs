@@ -16,7 +16,7 @@ public interface IVersioned
 /// What every resource's writes share: load for update with If-Match, soft delete with a dependents check,
 /// restore, and history. Each feature's service adds its own reads, filters and field rules.
 /// </summary>
-public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, TimeProvider clock)
+public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
     where TEntity : Entity
     where TResponse : IVersioned
 {
@@ -78,16 +78,19 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
         return new PagedResult<AuditEntryResponse>(items, paging.Page, paging.PageSize, total);
     }
 
-    /// <summary>One page of a filtered list: the exact total, then the page's rows projected to <typeparamref name="TItem"/>.</summary>
+    /// <summary>
+    /// One page of a filtered list: the exact total (remembered per <paramref name="filter"/> until the next write, see
+    /// <see cref="TotalCounts"/>), then the page's rows projected to <typeparamref name="TItem"/>.
+    /// </summary>
     protected async Task<PagedResult<TItem>> PageAsync<TItem>(
-        IQueryable<TEntity> filtered, SortMap<TEntity> sorts, string? sort, PageQuery paging, Expression<Func<TEntity, TItem>> projection, CancellationToken ct)
+        IQueryable<TEntity> filtered, object filter, SortMap<TEntity> sorts, string? sort, PageQuery paging, Expression<Func<TEntity, TItem>> projection, CancellationToken ct)
     {
         if (paging.After is not null && paging.Page != 1)
         {
             throw new FieldValidationException("after", "Use either 'after' (keyset paging) or 'page', not both.");
         }
 
-        var total = await filtered.CountAsync(ct);
+        var total = await totals.GetAsync(filter, filtered.CountAsync, ct);
         var rows = Db.Set<TEntity>().AsNoTracking();
         var page = paging.After is { } after
             ? (await sorts.AfterAsync(filtered, sort, after, rows, ct)).Take(paging.PageSize)

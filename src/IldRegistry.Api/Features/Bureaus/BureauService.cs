@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Bureaus;
 
-public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
-    : ResourceService<Bureau, BureauResponse>(db, clock)
+public sealed class BureauService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    : ResourceService<Bureau, BureauResponse>(db, clock, totals)
 {
     private static readonly SortMap<Bureau> Sorts = new SortMap<Bureau>("sortOrder")
         .Add("sortOrder", b => b.SortOrder)
@@ -70,7 +70,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock)
                 || (b.Region != null && EF.Functions.ILike(b.Region, pattern)));
         }
 
-        return await PageAsync(bureaus, Sorts, query.Sort, paging, ToResponse, ct);
+        return await PageAsync(bureaus, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     public override async Task<BureauResponse> GetAsync(Guid id, CancellationToken ct) =>

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;
 
-public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
-    : ResourceService<Department, DepartmentResponse>(db, clock)
+public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    : ResourceService<Department, DepartmentResponse>(db, clock, totals)
 {
     private static readonly SortMap<Department> Sorts = new SortMap<Department>("name")
         .Add("name", d => d.Name)
@@ -36,7 +36,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock)
                 || d.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(departments, Sorts, query.Sort, paging, d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established), ct);
+        return await PageAsync(departments, query with { Sort = null }, Sorts, query.Sort, paging, d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established), ct);
     }
 
     protected override string ResourceName => "department";

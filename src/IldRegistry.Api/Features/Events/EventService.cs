@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Events;
 
-public sealed class EventService(RegistryDbContext db, TimeProvider clock)
-    : ResourceService<HistoricalEvent, EventResponse>(db, clock)
+public sealed class EventService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    : ResourceService<HistoricalEvent, EventResponse>(db, clock, totals)
 {
     // A date sorts by its interval: start, then end, so "1981" comes before "1981-06".
     private static readonly SortMap<HistoricalEvent> Sorts = new SortMap<HistoricalEvent>("date")
@@ -85,7 +85,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock)
                 || (e.Description != null && EF.Functions.ILike(e.Description, pattern)));
         }
 
-        var page = await PageAsync(events, Sorts, query.Sort, paging, ToResponse, ct);
+        var page = await PageAsync(events, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
         return page with { Items = await WithLinksAsync([.. page.Items], ct) };
     }
 

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Institutions;
 
-public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
-    : ResourceService<Institution, InstitutionResponse>(db, clock)
+public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    : ResourceService<Institution, InstitutionResponse>(db, clock, totals)
 {
     private static readonly SortMap<Institution> Sorts = new SortMap<Institution>("name")
         .Add("name", i => i.Name)
@@ -79,7 +79,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock)
                 || i.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(institutions, Sorts, query.Sort, paging, ToResponse, ct);
+        return await PageAsync(institutions, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct) =>

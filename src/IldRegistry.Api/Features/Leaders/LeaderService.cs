@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Leaders;
 
-public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, DepartmentService departments)
-    : ResourceService<Leader, LeaderResponse>(db, clock)
+public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, TotalCounts totals, DepartmentService departments)
+    : ResourceService<Leader, LeaderResponse>(db, clock, totals)
 {
     private static readonly SortMap<Leader> Sorts = new SortMap<Leader>("rank")
         // Rank then start, so posts of equal rank read in the order they were taken up (an unknown start last).
@@ -93,7 +93,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Depa
                 || l.Person.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(leaders, Sorts, query.Sort, paging, ToResponse, ct);
+        return await PageAsync(leaders, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
     }
 
     /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>

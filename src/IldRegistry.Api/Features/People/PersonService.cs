@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.People;
 
-public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
-    : ResourceService<Person, PersonResponse>(db, clock)
+public sealed class PersonService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    : ResourceService<Person, PersonResponse>(db, clock, totals)
 {
     private static readonly SortMap<Person> Sorts = new SortMap<Person>("name")
         .Add("name", p => p.Name)
@@ -68,7 +68,7 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock)
                 || p.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(people, Sorts, query.Sort, paging, p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources), ct);
+        return await PageAsync(people, query with { Sort = null }, Sorts, query.Sort, paging, p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources), ct);
     }
 
     /// <summary>The person with their posts: two queries however many posts there are.</summary>
