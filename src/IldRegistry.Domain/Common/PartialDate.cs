@@ -79,6 +79,13 @@ public sealed partial class PartialDate : IEquatable<PartialDate>, IComparable<P
             ? value
             : throw new FormatException($"'{text}' is not a valid date. Accepted forms: {AcceptedForms}.");
 
+    /// <summary>
+    /// The date a stored <see cref="Text"/> column holds, or null when it holds none. Queries project the text column
+    /// and parse it with this rather than project the date itself: EF Core materializes the whole owning entity
+    /// (JSON columns included) to hand out a complex property, which costs more than the rest of a list page.
+    /// </summary>
+    public static PartialDate? FromStored(string? text) => text is null ? null : Parse(text);
+
     /// <summary>Parses one of the <see cref="AcceptedForms"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out PartialDate? value)
     {

@@ -324,6 +324,6 @@ public sealed class LeadersTests(RegistryApiFactory factory) : LeaderTest(factor
 
         Assert.Equal(7, body["items"]!.AsArray().Count);
         Assert.Equal(one, counter.Count);
-        Assert.Equal(2, counter.Count); // the count and the page
+        Assert.Equal(3, counter.Count); // the count, the page, the page's sources
     }
 }

@@ -1,17 +1,72 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IldRegistry.Data;
 using IldRegistry.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IldRegistry.Api.Common.Resources;
 
 /// <summary>
-/// Reads the jsonb columns EF Core writes for the complex collections (sources, other names, identifiers) straight
-/// from their text, for the hot single-record reads that select them with SQL: EF's shaper for JSON complex
-/// collections in a projection costs more than the rest of such a request together (see bench/README.md).
+/// Reads the jsonb columns EF Core writes for the complex collections (sources, other names, identifiers) as text.
+/// A LINQ projection that names such a collection (or a <see cref="PartialDate"/>) makes EF Core materialize the
+/// whole entity for every row, constructor and JSON shaper included, which cost more than the rest of a list page;
+/// so reads project scalars only and fetch these columns for the page's ids in one more query (<see cref="LoadAsync"/>).
 /// EF writes the CLR property names and enums as strings; <see cref="JsonColumnContext"/> reads exactly that.
 /// </summary>
 internal static class JsonColumns
 {
+    /// <summary>
+    /// The jsonb columns of the rows of <paramref name="table"/> with these ids, by id, in one query (none when there
+    /// are no ids). <paramref name="named"/>: the table also has <c>other_names</c> and <c>identifiers</c>.
+    /// </summary>
+    public static async Task<Dictionary<Guid, Row>> LoadAsync(RegistryDbContext db, string table, bool named, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // table is one of the code's constants, never input.
+        var sql = named
+            ? $"SELECT id, sources::text AS sources, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
+            : $"SELECT id, sources::text AS sources, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
+        var rows = await db.Database.SqlQueryRaw<Row>(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id);
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> (rows of <paramref name="table"/>, read without their jsonb columns) with those columns
+    /// filled in by <paramref name="fill"/>, in order, with one query.
+    /// </summary>
+    public static async Task<List<T>> FillAsync<T>(
+        RegistryDbContext db, string table, bool named, IReadOnlyList<T> items, Func<T, Guid> id, Func<T, Row, T> fill, CancellationToken ct)
+    {
+        var rows = await LoadAsync(db, table, named, [.. items.Select(id)], ct);
+        return [.. items.Select(item => fill(item, rows[id(item)]))];
+    }
+
+    /// <summary>
+    /// One row of <see cref="LoadAsync"/>; EF maps the columns by the snake_case names of these properties (the parsed
+    /// lists are methods: EF would take list properties for navigations).
+    /// </summary>
+    internal sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public required string Sources { get; init; }
+
+        public string? OtherNames { get; init; }
+
+        public string? Identifiers { get; init; }
+
+        public List<Source> ReadSources() => JsonColumns.Sources(Sources);
+
+        public List<OtherName> ReadOtherNames() => OtherNames is null ? [] : JsonColumns.OtherNames(OtherNames);
+
+        public List<Identifier> ReadIdentifiers() => Identifiers is null ? [] : JsonColumns.Identifiers(Identifiers);
+    }
+
     public static List<Source> Sources(string json) => Read(json, JsonColumnContext.Default.ListSource);
 
     public static List<OtherName> OtherNames(string json) => Read(json, JsonColumnContext.Default.ListOtherName);

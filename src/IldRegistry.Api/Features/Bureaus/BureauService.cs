@@ -5,6 +5,7 @@ using IldRegistry.Api.Features.Departments;
 using IldRegistry.Data;
 using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Departments;
+using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Bureaus;
@@ -31,7 +32,7 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock, Tota
         Region = b.Region,
         ParentBureau = b.ParentBureau == null ? null : new BureauRef(b.ParentBureau.Id, b.ParentBureau.Name),
         SortOrder = b.SortOrder,
-        Sources = b.Sources,
+        Sources = Array.Empty<Source>(),
         CreatedAt = b.CreatedAt,
         UpdatedAt = b.UpdatedAt,
         Version = b.Version,
@@ -70,12 +71,20 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock, Tota
                 || (b.Region != null && EF.Functions.ILike(b.Region, pattern)));
         }
 
-        return await PageAsync(bureaus, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        var page = await PageAsync(bureaus, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        return page with { Items = await WithSourcesAsync(page.Items, ct) };
     }
 
-    public override async Task<BureauResponse> GetAsync(Guid id, CancellationToken ct) =>
-        await Db.Bureaus.AsNoTracking().Where(b => b.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+    public override async Task<BureauResponse> GetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await Db.Bureaus.AsNoTracking().Where(b => b.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
             ?? throw await MissingAsync(id.ToString(), b => b.Id == id, ct);
+        return (await WithSourcesAsync([found], ct))[0];
+    }
+
+    /// <summary>The bureaus with their sources, read with one query (see <see cref="JsonColumns"/>).</summary>
+    private Task<List<BureauResponse>> WithSourcesAsync(IReadOnlyList<BureauResponse> bureaus, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "bureaus", named: false, bureaus, b => b.Id, (b, json) => b with { Sources = json.ReadSources() }, ct);
 
     public async Task<BureauResponse> CreateAsync(BureauRequest request, CancellationToken ct)
     {

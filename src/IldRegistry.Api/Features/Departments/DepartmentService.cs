@@ -3,6 +3,7 @@ using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
 using IldRegistry.Domain.Departments;
+using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;
@@ -36,7 +37,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
                 || d.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(departments, query with { Sort = null }, Sorts, query.Sort, paging, d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established), ct);
+        return await PageAsync(departments, query with { Sort = null }, Sorts, query.Sort, paging, d => new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, PartialDate.FromStored(d.Established!.Text)), ct);
     }
 
     protected override string ResourceName => "department";
@@ -52,7 +53,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
         var found = await Db.Departments.AsNoTracking().Where(match)
             .Select(d => new
             {
-                Summary = new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established),
+                Summary = new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, PartialDate.FromStored(d.Established!.Text)),
                 Parent = d.Parent == null ? null : new DepartmentRef(d.Parent.Id, d.Parent.Slug, d.Parent.Name),
             })
             .FirstOrDefaultAsync(ct)

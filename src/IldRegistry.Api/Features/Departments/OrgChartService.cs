@@ -30,7 +30,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
 
         var leadership = await LeaderService.Serving(db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id), date.Lower, date.Upper)
             .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
-            .Select(l => new OrgChartLeader(l.Id, l.PersonId, l.Person!.Name, l.Person.NativeName, l.Title, l.Rank, l.Start, l.End))
+            .Select(l => new OrgChartLeader(l.Id, l.PersonId, l.Person!.Name, l.Person.NativeName, l.Title, l.Rank, PartialDate.FromStored(l.Start!.Text), PartialDate.FromStored(l.End!.Text)))
             .ToListAsync(ct);
 
         var bureaus = await db.Bureaus.AsNoTracking()
@@ -42,14 +42,14 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var institutions = await db.Institutions.AsNoTracking()
             .Where(i => i.DepartmentId == id)
             .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
-            .Select(i => new { i.Kind, Node = new OrgChartInstitution(i.Id, i.Name, i.NativeName, i.Established, i.Location) })
+            .Select(i => new { i.Kind, Node = new OrgChartInstitution(i.Id, i.Name, i.NativeName, PartialDate.FromStored(i.Established!.Text), i.Location) })
             .ToListAsync(ct);
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.DepartmentId == id)
             .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenByDescending(e => e.Id)
             .Take(RecentEventCount)
-            .Select(e => new OrgChartEvent(e.Id, e.Date, e.EndDate, e.Title, e.Kind))
+            .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
             .ToListAsync(ct);
 
         // Units whose parent is missing or deleted hang from the root rather than vanish.

@@ -20,13 +20,14 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         .Add("createdAt", e => e.CreatedAt)
         .Add("updatedAt", e => e.UpdatedAt);
 
-    // The links are filled in afterwards for the whole page at once (see WithLinksAsync).
+    // Scalars only (see JsonColumns): the links and sources are filled in afterwards for the whole page at once
+    // (see WithLinksAsync).
     private static readonly Expression<Func<HistoricalEvent, EventResponse>> ToResponse = e => new EventResponse
     {
         Id = e.Id,
         Department = new DepartmentRef(e.Department!.Id, e.Department.Slug, e.Department.Name),
-        Date = e.Date,
-        EndDate = e.EndDate,
+        Date = PartialDate.FromStored(e.Date.Text)!,
+        EndDate = PartialDate.FromStored(e.EndDate!.Text),
         Title = e.Title,
         Description = e.Description,
         Kind = e.Kind,
@@ -34,7 +35,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         Institutions = Array.Empty<EventLinkRef>(),
         PersonIds = e.PersonIds,
         People = Array.Empty<EventLinkRef>(),
-        Sources = e.Sources,
+        Sources = Array.Empty<Source>(),
         CreatedAt = e.CreatedAt,
         UpdatedAt = e.UpdatedAt,
         Version = e.Version,
@@ -125,7 +126,8 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
     }
 
     /// <summary>
-    /// Resolves the linked institutions and people of a whole page with one query each, however many events it holds.
+    /// Resolves the linked institutions and people of a whole page with one query each, however many events it holds,
+    /// and reads the page's sources with one more (see <see cref="JsonColumns"/>).
     /// Ids of deleted records stay in the id lists but get no reference.
     /// </summary>
     private async Task<IReadOnlyList<EventResponse>> WithLinksAsync(List<EventResponse> events, CancellationToken ct)
@@ -138,11 +140,13 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         var people = personIds.Count == 0
             ? []
             : await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. events.Select(e => e.Id)], ct);
 
         return [.. events.Select(e => e with
         {
             Institutions = Resolve(e.InstitutionIds, institutions),
             People = Resolve(e.PersonIds, people),
+            Sources = json[e.Id].ReadSources(),
         })];
     }
 

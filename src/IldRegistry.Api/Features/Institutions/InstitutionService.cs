@@ -29,14 +29,14 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
         Department = new DepartmentRef(i.Department!.Id, i.Department.Slug, i.Department.Name),
         Name = i.Name,
         NativeName = i.NativeName,
-        OtherNames = i.OtherNames,
-        Identifiers = i.Identifiers,
+        OtherNames = Array.Empty<OtherName>(),
+        Identifiers = Array.Empty<Identifier>(),
         Kind = i.Kind,
-        Established = i.Established,
+        Established = PartialDate.FromStored(i.Established!.Text),
         Location = i.Location,
         Summary = i.Summary,
         Website = i.Website,
-        Sources = i.Sources,
+        Sources = Array.Empty<Source>(),
         CreatedAt = i.CreatedAt,
         UpdatedAt = i.UpdatedAt,
         Version = i.Version,
@@ -79,12 +79,25 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
                 || i.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(institutions, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        var page = await PageAsync(institutions, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        return page with { Items = await WithJsonAsync(page.Items, ct) };
     }
 
-    public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct) =>
-        await Db.Institutions.AsNoTracking().Where(i => i.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-        ?? throw await MissingAsync(id.ToString(), i => i.Id == id, ct);
+    public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await Db.Institutions.AsNoTracking().Where(i => i.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(id.ToString(), i => i.Id == id, ct);
+        return (await WithJsonAsync([found], ct))[0];
+    }
+
+    /// <summary>The institutions with their names, identifiers and sources, read with one query (see <see cref="JsonColumns"/>).</summary>
+    private Task<List<InstitutionResponse>> WithJsonAsync(IReadOnlyList<InstitutionResponse> institutions, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "institutions", named: true, institutions, i => i.Id, (i, json) => i with
+        {
+            OtherNames = json.ReadOtherNames(),
+            Identifiers = json.ReadIdentifiers(),
+            Sources = json.ReadSources(),
+        }, ct);
 
     public async Task<InstitutionResponse> CreateAsync(InstitutionRequest request, CancellationToken ct)
     {

@@ -30,9 +30,9 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         Department = new DepartmentRef(l.Department!.Id, l.Department.Slug, l.Department.Name),
         Title = l.Title,
         Rank = l.Rank,
-        Start = l.Start,
-        End = l.End,
-        Sources = l.Sources,
+        Start = PartialDate.FromStored(l.Start!.Text),
+        End = PartialDate.FromStored(l.End!.Text),
+        Sources = Array.Empty<Source>(),
         CreatedAt = l.CreatedAt,
         UpdatedAt = l.UpdatedAt,
         Version = l.Version,
@@ -93,7 +93,8 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
                 || l.Person.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(leaders, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        var page = await PageAsync(leaders, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
+        return page with { Items = await WithSourcesAsync(page.Items, ct) };
     }
 
     /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>
@@ -105,12 +106,19 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var leaders = await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
             .Select(ToResponse)
             .ToListAsync(ct);
-        return new DepartmentLeadershipResponse(department, asOf, leaders);
+        return new DepartmentLeadershipResponse(department, asOf, await WithSourcesAsync(leaders, ct));
     }
 
-    public override async Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct) =>
-        await Db.Leaders.AsNoTracking().Where(l => l.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
+    public override async Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await Db.Leaders.AsNoTracking().Where(l => l.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
             ?? throw await MissingAsync(id.ToString(), l => l.Id == id, ct);
+        return (await WithSourcesAsync([found], ct))[0];
+    }
+
+    /// <summary>The posts with their sources, read for all of them with one query (see <see cref="JsonColumns"/>).</summary>
+    private Task<List<LeaderResponse>> WithSourcesAsync(IReadOnlyList<LeaderResponse> leaders, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "leaders", named: false, leaders, l => l.Id, (l, json) => l with { Sources = json.ReadSources() }, ct);
 
     public async Task<LeaderResponse> CreateAsync(LeaderRequest request, CancellationToken ct)
     {

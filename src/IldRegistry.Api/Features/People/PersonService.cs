@@ -5,6 +5,7 @@ using IldRegistry.Api.Features.Departments;
 using IldRegistry.Data;
 using IldRegistry.Domain.Leaders;
 using IldRegistry.Domain.People;
+using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.People;
@@ -24,11 +25,11 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
         Name = p.Name,
         NativeName = p.NativeName,
         RomanizedName = p.RomanizedName,
-        OtherNames = p.OtherNames,
-        Identifiers = p.Identifiers,
+        OtherNames = Array.Empty<OtherName>(),
+        Identifiers = Array.Empty<Identifier>(),
         Notes = p.Notes,
         Posts = Array.Empty<PersonPost>(),
-        Sources = p.Sources,
+        Sources = Array.Empty<Source>(),
         CreatedAt = p.CreatedAt,
         UpdatedAt = p.UpdatedAt,
         Version = p.Version,
@@ -68,16 +69,19 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
                 || p.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
-        return await PageAsync(people, query with { Sort = null }, Sorts, query.Sort, paging, p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, p.OtherNames, p.Sources), ct);
+        var page = await PageAsync(people, query with { Sort = null }, Sorts, query.Sort, paging, p => new PersonSummary(p.Id, p.Name, p.NativeName, p.RomanizedName, Array.Empty<OtherName>(), Array.Empty<Source>()), ct);
+        var items = await JsonColumns.FillAsync(Db, "people", named: true, page.Items, p => p.Id, (p, json) => p with { OtherNames = json.ReadOtherNames(), Sources = json.ReadSources() }, ct);
+        return page with { Items = items };
     }
 
-    /// <summary>The person with their posts: two queries however many posts there are.</summary>
+    /// <summary>The person with their posts: three queries however many posts there are.</summary>
     public override async Task<PersonResponse> GetAsync(Guid id, CancellationToken ct)
     {
         var person = await Db.People.AsNoTracking().Where(p => p.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
             ?? throw await MissingAsync(id.ToString(), p => p.Id == id, ct);
         var posts = await PostsOf(id).ToListAsync(ct);
-        return person with { Posts = posts };
+        var json = (await JsonColumns.LoadAsync(Db, "people", named: true, [id], ct))[id];
+        return person with { Posts = posts, OtherNames = json.ReadOtherNames(), Identifiers = json.ReadIdentifiers(), Sources = json.ReadSources() };
     }
 
     public async Task<PersonResponse> CreateAsync(PersonRequest request, CancellationToken ct)
@@ -121,8 +125,8 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
                 new DepartmentRef(l.Department!.Id, l.Department.Slug, l.Department.Name),
                 l.Title,
                 l.Rank,
-                l.Start,
-                l.End));
+                PartialDate.FromStored(l.Start!.Text),
+                PartialDate.FromStored(l.End!.Text)));
 
     /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
     internal static void Apply(PersonRequest request, Person person)
