@@ -23,7 +23,7 @@ if (work / "memory.tsv").exists():
         memory[s] = dict(hwm=int(hwm), before=int(before), peak=int(peak), export=export.split())
 
 scale_list = scales.split()
-names = ["by-slug", "by-slug-baseline", "leaders-asof", "org-chart", "list-page-1", "list-page-200", "search", "write-mix"]
+names = ["by-slug", "by-slug-baseline", "leaders-asof", "org-chart", "list-page-1", "list-page-200", "list-after-199", "search", "write-mix"]
 urls = {
     "by-slug": "GET /api/v1/departments/ild",
     "by-slug-baseline": "same, raw Npgsql baseline app",
@@ -31,6 +31,7 @@ urls = {
     "org-chart": "GET /departments/ild/org-chart",
     "list-page-1": "GET /events?kind=Statistic&sort=-date&page=1&pageSize=25",
     "list-page-200": "same, page=200",
+    "list-after-199": "same, page 200 by keyset: after=<last id of page 199>",
     "search": "GET /search?q=lu%20kang",
     "write-mix": "POST /people, then PUT it with If-Match",
 }
@@ -101,7 +102,7 @@ if a and b:
 r = rows.get((big, "org-chart"))
 if r:
     check("org chart p99 < 20 ms", r["p99"] < 20, f"p99 {r['p99']:.2f} ms")
-for n in ["leaders-asof", "list-page-1", "list-page-200", "search"]:
+for n in ["leaders-asof", "list-page-1", "list-page-200", "list-after-199", "search"]:
     r, r1 = rows.get((big, n)), rows.get((small, n))
     if r:
         growth = f", {r['p99'] / r1['p99']:.2f}× S={small}" if r1 and big != small and r1["p99"] else ""

@@ -4,7 +4,7 @@
 # and for each scale factor: migrates + seeds, loads synthetic data with COPY, starts the API and the baseline, runs
 # the wrk scenarios, measures export memory. Prints a markdown table and writes it to bench/results/<timestamp>.md.
 # All traffic goes to 127.0.0.1; everything started here is stopped and deleted on exit.
-# Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
+# Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 10: the JIT's tiering and PGO settle in about that), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,7 +12,7 @@ BENCH="$ROOT/bench"
 [[ $# -gt 0 ]] || set -- 1 1000
 SCALES=("$@")
 DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-3}
+WARMUP=${BENCH_WARMUP:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 KEY=bench-key
@@ -206,6 +206,11 @@ for S in "${SCALES[@]}"; do
   run_wrk "$S" org-chart api "$A/departments/ild/org-chart"
   run_wrk "$S" list-page-1 api "$A/events?kind=Statistic&sort=-date&page=1&pageSize=25"
   run_wrk "$S" list-page-200 api "$A/events?kind=Statistic&sort=-date&page=200&pageSize=25"
+  # Page 200 again, the way a client walking with keyset paging reaches it: after the last record of page 199 (of
+  # the last page when there are fewer; then the answer is empty, as page=200 is).
+  after=$(curl -sf "$A/events?kind=Statistic&sort=-date&page=1&pageSize=25" | python3 -c 'import json, sys; print(min(199, max(1, -(-json.load(sys.stdin)["totalCount"] // 25))))')
+  after=$(curl -sf "$A/events?kind=Statistic&sort=-date&page=$after&pageSize=25" | python3 -c 'import json, sys; i = json.load(sys.stdin)["items"]; print(i[-1]["id"] if i else "")')
+  run_wrk "$S" list-after-199 api "$A/events?kind=Statistic&sort=-date&pageSize=25&after=$after"
   run_wrk "$S" search api "$A/search?q=lu%20kang"
   BENCH_KEY=$KEY run_wrk "$S" write-mix api "http://127.0.0.1:$API_PORT" "$BENCH/write-mix.lua"
   ensure_running api
