@@ -4,8 +4,8 @@ using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Departments;
 using IldRegistry.Data;
 using IldRegistry.Domain.Bureaus;
-using IldRegistry.Domain.Departments;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Departments;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Bureaus;

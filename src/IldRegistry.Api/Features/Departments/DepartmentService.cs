@@ -2,8 +2,8 @@ using System.Linq.Expressions;
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
-using IldRegistry.Domain.Departments;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Departments;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;

@@ -3,9 +3,9 @@ using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Departments;
 using IldRegistry.Data;
+using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Leaders;
 using IldRegistry.Domain.People;
-using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.People;
