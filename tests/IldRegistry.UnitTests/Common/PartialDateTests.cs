@@ -120,6 +120,24 @@ public sealed class PartialDateTests
 
     [Theory]
     [MemberData(nameof(AcceptedForms))]
+    public void FromStored_reads_a_stored_text_back_as_the_same_date(
+        string text, string lower, string upper, DatePrecision precision, DateQualifier qualifier)
+    {
+        var value = PartialDate.FromStored(text);
+
+        Assert.NotNull(value);
+        Assert.Equal(PartialDate.Parse(text), value);
+        Assert.Equal((text, Day(lower), Day(upper), precision, qualifier), (value.Text, value.Lower, value.Upper, value.Precision, value.Qualifier));
+    }
+
+    [Fact]
+    public void FromStored_of_no_text_is_no_date() => Assert.Null(PartialDate.FromStored(null));
+
+    [Fact]
+    public void FromStored_of_a_corrupt_text_fails_loudly() => Assert.Throws<FormatException>(() => PartialDate.FromStored("2022-13"));
+
+    [Theory]
+    [MemberData(nameof(AcceptedForms))]
     public void TryParse_accepts_form_and_agrees_with_Parse(
         string text, string lower, string upper, DatePrecision precision, DateQualifier qualifier)
     {
