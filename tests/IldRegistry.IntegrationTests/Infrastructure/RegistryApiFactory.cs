@@ -70,19 +70,6 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         return scope;
     }
 
-    /// <summary>A client that sends JSON; with <paramref name="apiKey"/>, as that key's holder.</summary>
-    public HttpClient CreateJsonClient(string? apiKey = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
-
-        return client;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -39,7 +39,7 @@ internal static class JsonColumns
     /// <paramref name="items"/> (rows of <paramref name="table"/>, read without their jsonb columns) with those columns
     /// filled in by <paramref name="fill"/>, in order, with one query.
     /// </summary>
-    public static async Task<List<T>> FillAsync<T>(
+    public static async Task<IReadOnlyList<T>> FillAsync<T>(
         RegistryDbContext db, string table, bool named, IReadOnlyList<T> items, Func<T, Guid> id, Func<T, Row, T> fill, CancellationToken ct)
     {
         var rows = await LoadAsync(db, table, named, [.. items.Select(id)], ct);

@@ -99,6 +99,23 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
         return new PagedResult<TItem>(items, paging.Page, paging.PageSize, total);
     }
 
+    /// <summary>
+    /// The live record with this id through <paramref name="projection"/> (scalar columns only, see
+    /// <see cref="JsonColumns"/>), completed by <see cref="CompleteAsync"/>; 404, or 410 when deleted.
+    /// </summary>
+    protected async Task<TResponse> GetOneAsync(Expression<Func<TEntity, TResponse>> projection, Guid id, CancellationToken ct)
+    {
+        var found = await Db.Set<TEntity>().AsNoTracking().Where(e => e.Id == id).Select(projection).FirstOrDefaultAsync(ct)
+            ?? throw await MissingAsync(id.ToString(), e => e.Id == id, ct);
+        return (await CompleteAsync([found], ct))[0];
+    }
+
+    /// <summary>
+    /// Fills in, for a whole page or one record at once, what the scalar projection left out (jsonb columns, links).
+    /// </summary>
+    protected virtual Task<IReadOnlyList<TResponse>> CompleteAsync(IReadOnlyList<TResponse> items, CancellationToken ct) =>
+        Task.FromResult(items);
+
     /// <summary>Loads a live record for change; 404/410 when missing, 412 when <paramref name="ifMatch"/> is stale.</summary>
     protected async Task<TEntity> LoadForWriteAsync(Guid id, uint? ifMatch, CancellationToken ct)
     {

@@ -72,19 +72,14 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock, Tota
         }
 
         var page = await PageAsync(bureaus, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
-        return page with { Items = await WithSourcesAsync(page.Items, ct) };
+        return page with { Items = await CompleteAsync(page.Items, ct) };
     }
 
-    public override async Task<BureauResponse> GetAsync(Guid id, CancellationToken ct)
-    {
-        var found = await Db.Bureaus.AsNoTracking().Where(b => b.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(id.ToString(), b => b.Id == id, ct);
-        return (await WithSourcesAsync([found], ct))[0];
-    }
+    public override Task<BureauResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     /// <summary>The bureaus with their sources, read with one query (see <see cref="JsonColumns"/>).</summary>
-    private Task<List<BureauResponse>> WithSourcesAsync(IReadOnlyList<BureauResponse> bureaus, CancellationToken ct) =>
-        JsonColumns.FillAsync(Db, "bureaus", named: false, bureaus, b => b.Id, (b, json) => b with { Sources = json.ReadSources() }, ct);
+    protected override Task<IReadOnlyList<BureauResponse>> CompleteAsync(IReadOnlyList<BureauResponse> items, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "bureaus", named: false, items, b => b.Id, (b, json) => b with { Sources = json.ReadSources() }, ct);
 
     public async Task<BureauResponse> CreateAsync(BureauRequest request, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         .Add("updatedAt", e => e.UpdatedAt);
 
     // Scalars only (see JsonColumns): the links and sources are filled in afterwards for the whole page at once
-    // (see WithLinksAsync).
+    // (see CompleteAsync).
     private static readonly Expression<Func<HistoricalEvent, EventResponse>> ToResponse = e => new EventResponse
     {
         Id = e.Id,
@@ -87,15 +87,10 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         }
 
         var page = await PageAsync(events, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
-        return page with { Items = await WithLinksAsync([.. page.Items], ct) };
+        return page with { Items = await CompleteAsync(page.Items, ct) };
     }
 
-    public override async Task<EventResponse> GetAsync(Guid id, CancellationToken ct)
-    {
-        var found = await Db.Events.AsNoTracking().Where(e => e.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(id.ToString(), e => e.Id == id, ct);
-        return (await WithLinksAsync([found], ct))[0];
-    }
+    public override Task<EventResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     public async Task<EventResponse> CreateAsync(EventRequest request, CancellationToken ct)
     {
@@ -130,19 +125,19 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
     /// and reads the page's sources with one more (see <see cref="JsonColumns"/>).
     /// Ids of deleted records stay in the id lists but get no reference.
     /// </summary>
-    private async Task<IReadOnlyList<EventResponse>> WithLinksAsync(List<EventResponse> events, CancellationToken ct)
+    protected override async Task<IReadOnlyList<EventResponse>> CompleteAsync(IReadOnlyList<EventResponse> items, CancellationToken ct)
     {
-        var institutionIds = events.SelectMany(e => e.InstitutionIds).Distinct().ToList();
-        var personIds = events.SelectMany(e => e.PersonIds).Distinct().ToList();
+        var institutionIds = items.SelectMany(e => e.InstitutionIds).Distinct().ToList();
+        var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToList();
         var institutions = institutionIds.Count == 0
             ? []
             : await Db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var people = personIds.Count == 0
             ? []
             : await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. events.Select(e => e.Id)], ct);
+        var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. items.Select(e => e.Id)], ct);
 
-        return [.. events.Select(e => e with
+        return [.. items.Select(e => e with
         {
             Institutions = Resolve(e.InstitutionIds, institutions),
             People = Resolve(e.PersonIds, people),

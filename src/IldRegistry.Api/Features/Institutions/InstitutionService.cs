@@ -80,19 +80,14 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
         }
 
         var page = await PageAsync(institutions, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
-        return page with { Items = await WithJsonAsync(page.Items, ct) };
+        return page with { Items = await CompleteAsync(page.Items, ct) };
     }
 
-    public override async Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct)
-    {
-        var found = await Db.Institutions.AsNoTracking().Where(i => i.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(id.ToString(), i => i.Id == id, ct);
-        return (await WithJsonAsync([found], ct))[0];
-    }
+    public override Task<InstitutionResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     /// <summary>The institutions with their names, identifiers and sources, read with one query (see <see cref="JsonColumns"/>).</summary>
-    private Task<List<InstitutionResponse>> WithJsonAsync(IReadOnlyList<InstitutionResponse> institutions, CancellationToken ct) =>
-        JsonColumns.FillAsync(Db, "institutions", named: true, institutions, i => i.Id, (i, json) => i with
+    protected override Task<IReadOnlyList<InstitutionResponse>> CompleteAsync(IReadOnlyList<InstitutionResponse> items, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "institutions", named: true, items, i => i.Id, (i, json) => i with
         {
             OtherNames = json.ReadOtherNames(),
             Identifiers = json.ReadIdentifiers(),

@@ -94,7 +94,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         }
 
         var page = await PageAsync(leaders, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
-        return page with { Items = await WithSourcesAsync(page.Items, ct) };
+        return page with { Items = await CompleteAsync(page.Items, ct) };
     }
 
     /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>
@@ -106,19 +106,14 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var leaders = await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
             .Select(ToResponse)
             .ToListAsync(ct);
-        return new DepartmentLeadershipResponse(department, asOf, await WithSourcesAsync(leaders, ct));
+        return new DepartmentLeadershipResponse(department, asOf, await CompleteAsync(leaders, ct));
     }
 
-    public override async Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct)
-    {
-        var found = await Db.Leaders.AsNoTracking().Where(l => l.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(id.ToString(), l => l.Id == id, ct);
-        return (await WithSourcesAsync([found], ct))[0];
-    }
+    public override Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     /// <summary>The posts with their sources, read for all of them with one query (see <see cref="JsonColumns"/>).</summary>
-    private Task<List<LeaderResponse>> WithSourcesAsync(IReadOnlyList<LeaderResponse> leaders, CancellationToken ct) =>
-        JsonColumns.FillAsync(Db, "leaders", named: false, leaders, l => l.Id, (l, json) => l with { Sources = json.ReadSources() }, ct);
+    protected override Task<IReadOnlyList<LeaderResponse>> CompleteAsync(IReadOnlyList<LeaderResponse> items, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "leaders", named: false, items, l => l.Id, (l, json) => l with { Sources = json.ReadSources() }, ct);
 
     public async Task<LeaderResponse> CreateAsync(LeaderRequest request, CancellationToken ct)
     {

@@ -77,12 +77,18 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
     /// <summary>The person with their posts: three queries however many posts there are.</summary>
     public override async Task<PersonResponse> GetAsync(Guid id, CancellationToken ct)
     {
-        var person = await Db.People.AsNoTracking().Where(p => p.Id == id).Select(ToResponse).FirstOrDefaultAsync(ct)
-            ?? throw await MissingAsync(id.ToString(), p => p.Id == id, ct);
-        var posts = await PostsOf(id).ToListAsync(ct);
-        var json = (await JsonColumns.LoadAsync(Db, "people", named: true, [id], ct))[id];
-        return person with { Posts = posts, OtherNames = json.ReadOtherNames(), Identifiers = json.ReadIdentifiers(), Sources = json.ReadSources() };
+        var person = await GetOneAsync(ToResponse, id, ct);
+        return person with { Posts = await PostsOf(id).ToListAsync(ct) };
     }
+
+    /// <summary>The people with their names, identifiers and sources, read with one query (see <see cref="JsonColumns"/>).</summary>
+    protected override Task<IReadOnlyList<PersonResponse>> CompleteAsync(IReadOnlyList<PersonResponse> items, CancellationToken ct) =>
+        JsonColumns.FillAsync(Db, "people", named: true, items, p => p.Id, (p, json) => p with
+        {
+            OtherNames = json.ReadOtherNames(),
+            Identifiers = json.ReadIdentifiers(),
+            Sources = json.ReadSources(),
+        }, ct);
 
     public async Task<PersonResponse> CreateAsync(PersonRequest request, CancellationToken ct)
     {
