@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using IldRegistry.Data.Seed;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -10,8 +10,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace IldRegistry.Api.Common;
 
 /// <summary>
-/// Examples straight from the seed data: each resource's request and response schemas show one real record of the
-/// article (the ILD, Lu Kang, his post, the First Asia Bureau, CAIU, its 1981 founding), cut to the schema's fields.
+/// Examples straight from the seed data: each resource's request and response schemas show the record of the seed
+/// that its definition names (<see cref="IResourceDefinition.Example"/>), cut to the schema's fields.
 /// </summary>
 internal sealed class SeedExamplesSchemaFilter : ISchemaFilter
 {
@@ -22,15 +22,8 @@ internal sealed class SeedExamplesSchemaFilter : ISchemaFilter
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
     };
 
-    private static readonly Lazy<Dictionary<string, JsonObject>> Examples = new(() => new Dictionary<string, JsonObject>(StringComparer.Ordinal)
-    {
-        ["Department"] = ToJson(IldArticleSeed.Departments().Single(d => d.Slug == "ild")),
-        ["Person"] = ToJson(IldArticleSeed.People().Single(p => p.Name == "Lu Kang")),
-        ["Leader"] = ToJson(IldArticleSeed.Leaders().Single(l => l.PersonId == IldArticleSeed.People().Single(p => p.Name == "Lu Kang").Id)),
-        ["Bureau"] = ToJson(IldArticleSeed.Bureaus().Single(b => b.Number == 1)),
-        ["Institution"] = ToJson(IldArticleSeed.Institutions().Single(i => i.Name == "Chinese Association for International Understanding")),
-        ["Event"] = ToJson(IldArticleSeed.Events().First(e => e.Date.Text == "1981")),
-    });
+    private static readonly Lazy<Dictionary<string, JsonObject>> Examples = new(() =>
+        ResourceRegistry.Instance.All.ToDictionary(r => r.SchemaName, r => ToJson(r.Example), StringComparer.Ordinal));
 
     private static readonly string[] Suffixes = ["Request", "Response", "Summary"];
 

@@ -37,6 +37,7 @@ internal static class OpenApiSetup
             });
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.SchemaFilter<SeedExamplesSchemaFilter>();
+            options.SchemaFilter<Features.Export.ExportDocumentSchemaFilter>();
             options.DocumentFilter<NullableReferencesDocumentFilter>();
             options.OperationFilter<StandardResponsesOperationFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");

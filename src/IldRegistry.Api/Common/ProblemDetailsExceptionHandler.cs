@@ -61,6 +61,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Extensions = { ["restore"] = e.RestoreUrl },
         },
         ConflictException e => WithField(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message }, e.Field),
+        Resources.RuleViolationException e => Broken(e.Errors),
         FieldValidationException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
         {
             Status = StatusCodes.Status400BadRequest,
@@ -113,6 +114,27 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             ? "The database did not answer in time. Try again later."
             : "The database is unavailable. Try again later.",
     };
+
+    /// <summary>400 listing every broken field when any is invalid; else 409 on the first clash.</summary>
+    private static ProblemDetails Broken(IReadOnlyList<Resources.RuleError> errors)
+    {
+        if (errors.All(e => e.Conflict))
+        {
+            var first = errors[0];
+            var conflict = WithField(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = first.Message }, first.Field.Length == 0 ? null : first.Field);
+            if (errors.Count > 1)
+            {
+                conflict.Extensions["errors"] = ByField(errors);
+            }
+
+            return conflict;
+        }
+
+        return new ValidationProblemDetails(ByField(errors)) { Status = StatusCodes.Status400BadRequest };
+    }
+
+    private static Dictionary<string, string[]> ByField(IEnumerable<Resources.RuleError> errors) =>
+        errors.GroupBy(e => e.Field.Length == 0 ? "$" : e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field)
     {

@@ -7,8 +7,8 @@ namespace IldRegistry.Api.Common.Resources;
 /// <summary>The operations every resource shares: delete, restore and history, plus ETag helpers.</summary>
 [ApiController]
 [ApiConventionType(typeof(ResourceConventions))]
-public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEntity, TResponse> service) : ControllerBase
-    where TEntity : Entity
+public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceService<TEntity, TRequest, TResponse> service) : ControllerBase
+    where TEntity : Entity, new()
     where TResponse : IVersioned
 {
     /// <summary>Deletes the record (a soft delete that can be undone with restore).</summary>
@@ -16,8 +16,8 @@ public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEn
     /// Afterwards a GET of it answers 410 Gone and lists leave it out; its history is kept. Refused with 409 while
     /// live records depend on it. Send the ETag you read as <c>If-Match</c> to be sure you delete what you saw.
     /// </remarks>
-    /// <param name="id">The record's id.</param>
-    [HttpDelete("{id:guid}")]
+    /// <param name="id">The record's id (a department's also its slug).</param>
+    [HttpDelete("{id}")]
     [Editor]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
@@ -26,35 +26,35 @@ public abstract class ResourceController<TEntity, TResponse>(ResourceService<TEn
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Delete(string id, CancellationToken ct)
     {
-        await service.DeleteAsync(id, ETags.IfMatchVersion(HttpContext), ct);
+        await service.DeleteAsync(await service.ResolveAsync(id, ct), ETags.IfMatchVersion(HttpContext), ct);
         return NoContent();
     }
 
     /// <summary>Restores a deleted record.</summary>
     /// <remarks>Restoring a record that is not deleted changes nothing and answers it as it is.</remarks>
-    /// <param name="id">The record's id.</param>
-    [HttpPost("{id:guid}/restore")]
+    /// <param name="id">The record's id (a department's also its slug).</param>
+    [HttpPost("{id}/restore")]
     [Editor]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<TResponse>> Restore(Guid id, CancellationToken ct) =>
-        WithETag(await service.RestoreAsync(id, ct));
+    public async Task<ActionResult<TResponse>> Restore(string id, CancellationToken ct) =>
+        WithETag(await service.RestoreAsync(await service.ResolveAsync(id, ct), ct));
 
     /// <summary>The record's history: every create, update, delete and restore, newest first.</summary>
     /// <remarks>Each entry names who made the change and holds the changed fields before and after.</remarks>
-    /// <param name="id">The record's id.</param>
-    [HttpGet("{id:guid}/history")]
+    /// <param name="id">The record's id (a department's also its slug).</param>
+    [HttpGet("{id}/history")]
     [ProducesResponseType<PagedResult<AuditEntryResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<PagedResult<AuditEntryResponse>>> History(Guid id, [FromQuery] PageQuery paging, CancellationToken ct)
+    public async Task<ActionResult<PagedResult<AuditEntryResponse>>> History(string id, [FromQuery] PageQuery paging, CancellationToken ct)
     {
-        var page = await service.HistoryAsync(id, paging, ct);
+        var page = await service.HistoryAsync(await service.ResolveAsync(id, ct), paging, ct);
         Response.AddPageLinks(page);
         return page;
     }

@@ -13,29 +13,69 @@ public interface IVersioned
 }
 
 /// <summary>
-/// What every resource's writes share: load for update with If-Match, soft delete with a dependents check,
-/// restore, and history. Each feature's service adds its own reads, filters and field rules.
+/// What every resource's writes share: create and replace through the resource's definition (its mapping and its
+/// rules), load for update with If-Match, soft delete refused while records refer to it, restore, and history. Each
+/// feature's service adds its own reads and filters.
 /// </summary>
-public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
-    where TEntity : Entity
+public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
+    where TEntity : Entity, new()
     where TResponse : IVersioned
 {
+    private static readonly ResourceDefinition<TEntity, TRequest> ItsDefinition =
+        (ResourceDefinition<TEntity, TRequest>)ResourceRegistry.Instance.For(typeof(TEntity));
+
+    /// <summary>What the registry knows about the resource: its mapping, references and rules.</summary>
+    protected ResourceDefinition<TEntity, TRequest> Definition => ItsDefinition;
+
     protected RegistryDbContext Db { get; } = db;
 
     /// <summary>The singular name used in messages (<c>department</c>).</summary>
-    protected abstract string ResourceName { get; }
+    protected string ResourceName => Definition.Singular;
 
     /// <summary>The collection's URL (<c>/api/v1/departments</c>).</summary>
-    protected abstract string CollectionPath { get; }
+    protected string CollectionPath => Definition.Path;
 
     /// <summary>The record by id as the API shows it; 404, or 410 when deleted.</summary>
     public abstract Task<TResponse> GetAsync(Guid id, CancellationToken ct);
 
-    /// <summary>Soft-deletes; refuses (409) while live records depend on it.</summary>
+    /// <summary>The id a URL names: the record's id (a department's also its slug); 404 when it cannot name one.</summary>
+    public virtual Task<Guid> ResolveAsync(string key, CancellationToken ct) =>
+        Guid.TryParse(key, out var id) ? Task.FromResult(id) : throw new NotFoundException(ResourceName, key);
+
+    /// <summary>Creates the record after checking every rule of the resource.</summary>
+    public async Task<TResponse> CreateAsync(TRequest request, CancellationToken ct)
+    {
+        var entity = new TEntity();
+        Definition.Apply(request, entity);
+        await CheckAsync(entity, RuleMode.Write, ct);
+        Db.Set<TEntity>().Add(entity);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(entity.Id, ct);
+    }
+
+    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
+    public async Task<TResponse> ReplaceAsync(Guid id, TRequest request, uint? ifMatch, CancellationToken ct)
+    {
+        var entity = await LoadForWriteAsync(id, ifMatch, ct);
+        Definition.Apply(request, entity);
+        await CheckAsync(entity, RuleMode.Write, ct);
+        await Db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Soft-deletes; refuses (409) while live records refer to it.</summary>
     public async Task DeleteAsync(Guid id, uint? ifMatch, CancellationToken ct)
     {
         var entity = await LoadForWriteAsync(id, ifMatch, ct);
-        var dependents = await FindDependentsAsync(id, ct);
+        var dependents = new List<string>();
+        foreach (var reference in ResourceRegistry.Instance.ReferencesTo(typeof(TEntity)))
+        {
+            if (await reference.DependentsAsync(Db, id, ct) is { } found)
+            {
+                dependents.Add(found);
+            }
+        }
+
         if (dependents.Count > 0)
         {
             throw new ConflictException(
@@ -46,14 +86,14 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
         await Db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Undoes a soft delete.</summary>
+    /// <summary>Undoes a soft delete, when the record's rules hold again (409 otherwise: what it refers to is deleted, its name was taken).</summary>
     public async Task<TResponse> RestoreAsync(Guid id, CancellationToken ct)
     {
         var entity = await Db.Set<TEntity>().IgnoreQueryFilters().FirstOrDefaultAsync(e => e.Id == id, ct)
             ?? throw new NotFoundException(ResourceName, id.ToString());
         if (entity.DeletedAt is not null)
         {
-            await EnsureRestorableAsync(entity, ct);
+            await CheckAsync(entity, RuleMode.Restore, ct);
             entity.DeletedAt = null;
             await Db.SaveChangesAsync(ct);
         }
@@ -144,32 +184,11 @@ public abstract class ResourceService<TEntity, TResponse>(RegistryDbContext db, 
             : new NotFoundException(ResourceName, key);
     }
 
-    /// <summary>Descriptions of live records that would dangle if this one were deleted.</summary>
-    protected virtual Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
-
-    /// <summary>Throws when the record cannot come back, e.g. because what it belongs to is deleted.</summary>
-    protected virtual Task EnsureRestorableAsync(TEntity entity, CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>Checks a referenced record exists and is live; 400 on <paramref name="field"/> otherwise.</summary>
-    protected async Task EnsureExistsAsync<TOther>(Guid? id, string field, string what, CancellationToken ct)
-        where TOther : Entity
+    private async Task CheckAsync(TEntity entity, RuleMode mode, CancellationToken ct)
     {
-        if (id is { } value && !await Db.Set<TOther>().AnyAsync(e => e.Id == value, ct))
-        {
-            throw new FieldValidationException(field, $"No {what} '{value}' exists (or it was deleted).");
-        }
-    }
-
-    /// <summary>Describes up to a few dependents for a 409 message.</summary>
-    protected static async Task AddDependentsAsync<TOther>(List<string> into, IQueryable<TOther> query, string what, Func<TOther, string> describe, CancellationToken ct)
-    {
-        var found = await query.Take(6).ToListAsync(ct);
-        if (found.Count > 0)
-        {
-            var names = string.Join(", ", found.Take(5).Select(describe));
-            into.Add($"{what}: {names}{(found.Count > 5 ? ", …" : string.Empty)}");
-        }
+        var errors = new RuleErrors();
+        await Definition.CheckAsync(entity, new DatabaseView(Db), errors, mode, ct);
+        errors.ThrowIfAny(allConflicts: mode == RuleMode.Restore);
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

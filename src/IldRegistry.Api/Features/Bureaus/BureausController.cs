@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.Bureaus;
 /// <summary>Bureaus: the internal units of a department (offices, regional and functional bureaus, party bodies).</summary>
 [Route("api/v1/bureaus")]
 public sealed class BureausController(BureauService bureaus)
-    : ResourceController<Bureau, BureauResponse>(bureaus)
+    : ResourceController<Bureau, BureauRequest, BureauResponse>(bureaus)
 {
     /// <summary>Lists bureaus, a page at a time, in the department's own order unless sorted otherwise.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>

@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.Departments;
 /// <summary>Departments: the ILD, its parent, and peers in other parties.</summary>
 [Route("api/v1/departments")]
 public sealed class DepartmentsController(DepartmentService departments)
-    : ResourceController<Department, DepartmentResponse>(departments)
+    : ResourceController<Department, DepartmentRequest, DepartmentResponse>(departments)
 {
     /// <summary>Lists departments, a page at a time.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>
@@ -40,11 +40,12 @@ public sealed class DepartmentsController(DepartmentService departments)
 
     /// <summary>Replaces a department (every field).</summary>
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
-    [HttpPut("{id:guid}")]
+    /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
+    [HttpPut("{id}")]
     [Editor]
     [Consumes("application/json")]
-    public async Task<ActionResult<DepartmentResponse>> Replace(Guid id, DepartmentRequest request, CancellationToken ct)
+    public async Task<ActionResult<DepartmentResponse>> Replace(string id, DepartmentRequest request, CancellationToken ct)
     {
-        return WithETag(await departments.ReplaceAsync(id, request, ETags.IfMatchVersion(HttpContext), ct));
+        return WithETag(await departments.ReplaceAsync(await departments.ResolveAsync(id, ct), request, ETags.IfMatchVersion(HttpContext), ct));
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IldRegistry.Api.Features.Events;
 
 public sealed class EventService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
-    : ResourceService<HistoricalEvent, EventResponse>(db, clock, totals)
+    : ResourceService<HistoricalEvent, EventRequest, EventResponse>(db, clock, totals)
 {
     // A date sorts by its interval: start, then end, so "1981" comes before "1981-06".
     private static readonly SortMap<HistoricalEvent> Sorts = new SortMap<HistoricalEvent>("date")
@@ -40,10 +40,6 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         UpdatedAt = e.UpdatedAt,
         Version = e.Version,
     };
-
-    protected override string ResourceName => "event";
-
-    protected override string CollectionPath => "/api/v1/events";
 
     public async Task<PagedResult<EventResponse>> ListAsync(EventListQuery query, PageQuery paging, CancellationToken ct)
     {
@@ -92,34 +88,6 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
 
     public override Task<EventResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
-    public async Task<EventResponse> CreateAsync(EventRequest request, CancellationToken ct)
-    {
-        await EnsureReferencesAsync(request, ct);
-        var historicalEvent = new HistoricalEvent();
-        Apply(request, historicalEvent);
-        Db.Events.Add(historicalEvent);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(historicalEvent.Id, ct);
-    }
-
-    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
-    public async Task<EventResponse> ReplaceAsync(Guid id, EventRequest request, uint? ifMatch, CancellationToken ct)
-    {
-        var historicalEvent = await LoadForWriteAsync(id, ifMatch, ct);
-        await EnsureReferencesAsync(request, ct);
-        Apply(request, historicalEvent);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
-    }
-
-    protected override async Task EnsureRestorableAsync(HistoricalEvent entity, CancellationToken ct)
-    {
-        if (!await Db.Departments.AnyAsync(d => d.Id == entity.DepartmentId, ct))
-        {
-            throw new ConflictException("The event's department is deleted: restore the department first.", "departmentId");
-        }
-    }
-
     /// <summary>
     /// Resolves the linked institutions and people of a whole page with one query each, however many events it holds,
     /// and reads the page's sources with one more (see <see cref="JsonColumns"/>).
@@ -148,41 +116,4 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
     private static List<EventLinkRef> Resolve(IReadOnlyList<Guid> ids, Dictionary<Guid, string> names) =>
         [.. ids.Where(names.ContainsKey).Select(id => new EventLinkRef(id, names[id]))];
 
-    private async Task EnsureReferencesAsync(EventRequest request, CancellationToken ct)
-    {
-        await EnsureExistsAsync<Domain.Departments.Department>(request.DepartmentId, "departmentId", "department", ct);
-        await EnsureAllExistAsync(Db.Institutions, request.InstitutionIds, "institutionIds", "institution", ct);
-        await EnsureAllExistAsync(Db.People, request.PersonIds, "personIds", "person", ct);
-    }
-
-    /// <summary>One query for the whole list; 400 on the first id that is missing or deleted, keyed by its index.</summary>
-    private static async Task EnsureAllExistAsync<TOther>(IQueryable<TOther> live, List<Guid> ids, string field, string what, CancellationToken ct)
-        where TOther : Entity
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var found = (await live.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-        var missing = ids.FindIndex(id => !found.Contains(id));
-        if (missing >= 0)
-        {
-            throw new FieldValidationException($"{field}[{missing}]", $"No {what} '{ids[missing]}' exists (or it was deleted).");
-        }
-    }
-
-    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
-    internal static void Apply(EventRequest request, HistoricalEvent historicalEvent)
-    {
-        historicalEvent.DepartmentId = request.DepartmentId;
-        historicalEvent.Date = request.Date!;
-        historicalEvent.EndDate = request.EndDate;
-        historicalEvent.Title = request.Title;
-        historicalEvent.Description = request.Description;
-        historicalEvent.Kind = request.Kind!.Value;
-        historicalEvent.InstitutionIds = request.InstitutionIds;
-        historicalEvent.PersonIds = request.PersonIds;
-        historicalEvent.Sources = request.Sources;
-    }
 }

@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.Events;
 /// <summary>Historical events: what happened to a department and when, with the institutions and people involved.</summary>
 [Route("api/v1/events")]
 public sealed class EventsController(EventService events)
-    : ResourceController<HistoricalEvent, EventResponse>(events)
+    : ResourceController<HistoricalEvent, EventRequest, EventResponse>(events)
 {
     /// <summary>Lists events, a page at a time, oldest first by default.</summary>
     /// <remarks>

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
+using IldRegistry.Api.Common.Resources;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace IldRegistry.Api.Features.Export;
 
@@ -38,10 +42,9 @@ internal static class ExportFormats
 /// { "format": "ildregistry-export", "version": 1, "exportedAt": "2026-11-28T10:00:00+00:00",
 ///   "departments": [...], "people": [...], "leaders": [...], "bureaus": [...], "institutions": [...], "events": [...] }
 /// </code>
-/// Each item is the resource's request record (what <c>POST</c> and <c>PUT</c> on the resource accept: a
-/// <c>DepartmentRequest</c>, <c>PersonRequest</c>, <c>LeaderRequest</c>, <c>BureauRequest</c>,
-/// <c>InstitutionRequest</c> or <c>EventRequest</c>, sources included) plus the record's <c>id</c>. Departments and
-/// bureaus come parents first, everything else by id. Deleted records are left out.
+/// One section per resource, named by its collection. Each item is the resource's request record (what <c>POST</c>
+/// and <c>PUT</c> on the resource accept, sources included) plus the record's <c>id</c>. Records of a tree (departments,
+/// bureaus) come parents first, everything else by id. Deleted records are left out.
 /// </remarks>
 public sealed record ExportDocument
 {
@@ -57,23 +60,9 @@ public sealed record ExportDocument
     /// <summary>When the export was made (informational; import ignores it).</summary>
     public DateTimeOffset? ExportedAt { get; init; }
 
-    /// <summary>Departments: a <c>DepartmentRequest</c> plus <c>id</c> each, parents before children.</summary>
-    public List<JsonElement>? Departments { get; init; }
-
-    /// <summary>People: a <c>PersonRequest</c> plus <c>id</c> each.</summary>
-    public List<JsonElement>? People { get; init; }
-
-    /// <summary>Leader posts: a <c>LeaderRequest</c> plus <c>id</c> each.</summary>
-    public List<JsonElement>? Leaders { get; init; }
-
-    /// <summary>Bureaus: a <c>BureauRequest</c> plus <c>id</c> each, parent bureaus before their children.</summary>
-    public List<JsonElement>? Bureaus { get; init; }
-
-    /// <summary>Institutions: an <c>InstitutionRequest</c> plus <c>id</c> each.</summary>
-    public List<JsonElement>? Institutions { get; init; }
-
-    /// <summary>Historical events: an <c>EventRequest</c> plus <c>id</c> each.</summary>
-    public List<JsonElement>? Events { get; init; }
+    /// <summary>The sections, by resource collection (documented one by one in the schema, see <see cref="ExportDocumentSchemaFilter"/>).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Sections { get; init; }
 }
 
 public sealed class ExportDocumentValidator : AbstractValidator<ExportDocument>
@@ -87,7 +76,27 @@ public sealed class ExportDocumentValidator : AbstractValidator<ExportDocument>
     }
 }
 
-/// <summary>One exported record: its id and its fields in the shape of the resource's request.</summary>
-/// <param name="Id">The record's id.</param>
-/// <param name="Record">Its fields as <c>POST</c>/<c>PUT</c> take them.</param>
-public sealed record ExportRecord<TRequest>(Guid Id, TRequest Record);
+/// <summary>Documents the export document's sections, one per registered resource: an array of its request records, each with its id.</summary>
+internal sealed class ExportDocumentSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type != typeof(ExportDocument) || schema is not OpenApiSchema target)
+        {
+            return;
+        }
+
+        target.AdditionalProperties = null;
+        target.AdditionalPropertiesAllowed = false;
+        target.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var resource in ResourceRegistry.Instance.All)
+        {
+            target.Properties[resource.Collection] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array | JsonSchemaType.Null,
+                Description = $"The {resource.Collection}: a {resource.RequestType.Name} plus its id each.",
+                Items = context.SchemaGenerator.GenerateSchema(resource.RequestType, context.SchemaRepository),
+            };
+        }
+    }
+}

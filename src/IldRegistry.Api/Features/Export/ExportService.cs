@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CsvHelper;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
-using IldRegistry.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +19,6 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
 {
     private const int FlushEvery = 200;
     private const int FlushBytes = 64 * 1024;
-    private const int ChunkSize = 500;
 
     // RFC 4180: CRLF, fields quoted only when they hold a comma, a quote or a line break, inner quotes doubled.
     private static readonly CsvWriterOptions CsvFormat = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture };
@@ -42,7 +39,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     public string FileName(string extension) =>
         $"ildregistry-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 
-    /// <summary>Writes the export document (see <see cref="ExportDocument"/>).</summary>
+    /// <summary>Writes the export document (see <see cref="ExportDocument"/>): one section per resource, in registry order.</summary>
     public async Task WriteJsonAsync(HttpResponse response, CancellationToken token)
     {
         await using var writer = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = _json.Encoder });
@@ -50,79 +47,32 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         writer.WriteString("format", ExportDocument.FormatName);
         writer.WriteNumber("version", ExportDocument.CurrentVersion);
         writer.WriteString("exportedAt", clock.GetUtcNow());
-        await WriteJsonSectionAsync(writer, "departments", DepartmentsAsync(token), token);
-        await WriteJsonSectionAsync(writer, "people", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
-        await WriteJsonSectionAsync(writer, "leaders", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
-        await WriteJsonSectionAsync(writer, "bureaus", BureausAsync(token), token);
-        await WriteJsonSectionAsync(writer, "institutions", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
-        await WriteJsonSectionAsync(writer, "events", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        foreach (var resource in ResourceRegistry.Instance.All)
+        {
+            await WriteJsonSectionAsync(writer, resource.Collection, resource.ExportAsync(db, token), token);
+        }
+
         writer.WriteEndObject();
         await writer.FlushAsync(token);
     }
 
-    /// <summary>Writes a zip of six RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
+    /// <summary>Writes a zip of RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
     public async Task WriteCsvZipAsync(HttpResponse response, CancellationToken token)
     {
         // Create mode writes entries one after another with data descriptors, so the response need not be seekable.
         await using var sink = new DrainingStream(response.Body);
         await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token))
         {
-            await WriteCsvEntryAsync(archive, sink, "departments.csv", DepartmentsAsync(token), token);
-            await WriteCsvEntryAsync(archive, sink, "people.csv", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
-            await WriteCsvEntryAsync(archive, sink, "leaders.csv", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
-            await WriteCsvEntryAsync(archive, sink, "bureaus.csv", BureausAsync(token), token);
-            await WriteCsvEntryAsync(archive, sink, "institutions.csv", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
-            await WriteCsvEntryAsync(archive, sink, "events.csv", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+            foreach (var resource in ResourceRegistry.Instance.All)
+            {
+                await WriteCsvEntryAsync(archive, sink, $"{resource.Collection}.csv", resource.RequestType, resource.ExportAsync(db, token), token);
+            }
         }
 
         await sink.DrainAsync(token);
     }
 
-    private static IAsyncEnumerable<ExportRecord<TRequest>> ByIdAsync<TEntity, TRequest>(
-        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map)
-        where TEntity : Entity =>
-        set.AsNoTracking().OrderBy(e => e.Id).Select(map).AsAsyncEnumerable();
-
-    private async IAsyncEnumerable<ExportRecord<Bureaus.BureauRequest>> BureausAsync([EnumeratorCancellation] CancellationToken ct)
-    {
-        var graph = await db.Bureaus.AsNoTracking().Select(b => new { b.Id, b.ParentBureauId }).ToListAsync(ct);
-        var order = RegistryRecords.ParentsFirst([.. graph.Select(g => (g.Id, g.ParentBureauId))]);
-        await foreach (var record in InOrderAsync(db.Bureaus, RegistryRecords.FromBureau, order, ct))
-        {
-            yield return record;
-        }
-    }
-
-    private async IAsyncEnumerable<ExportRecord<Departments.DepartmentRequest>> DepartmentsAsync([EnumeratorCancellation] CancellationToken ct)
-    {
-        var graph = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(ct);
-        var order = RegistryRecords.ParentsFirst([.. graph.Select(g => (g.Id, g.ParentId))]);
-        await foreach (var record in InOrderAsync(db.Departments, RegistryRecords.FromDepartment, order, ct))
-        {
-            yield return record;
-        }
-    }
-
-    /// <summary>Records in the given order, read a chunk of ids at a time.</summary>
-    private static async IAsyncEnumerable<ExportRecord<TRequest>> InOrderAsync<TEntity, TRequest>(
-        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map, List<Guid> order, [EnumeratorCancellation] CancellationToken ct)
-        where TEntity : Entity
-    {
-        foreach (var chunk in order.Chunk(ChunkSize))
-        {
-            var records = await set.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(map).ToDictionaryAsync(r => r.Id, ct);
-            foreach (var id in chunk)
-            {
-                // Deleted between reading the graph and now: left out, like any deleted record.
-                if (records.TryGetValue(id, out var record))
-                {
-                    yield return record;
-                }
-            }
-        }
-    }
-
-    private async Task WriteJsonSectionAsync<TRequest>(Utf8JsonWriter writer, string name, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
+    private async Task WriteJsonSectionAsync(Utf8JsonWriter writer, string name, IAsyncEnumerable<ExportRecord<object>> records, CancellationToken ct)
     {
         writer.WriteStartArray(name);
         var count = 0;
@@ -148,10 +98,10 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         writer.WriteEndArray();
     }
 
-    private async Task WriteCsvEntryAsync<TRequest>(
-        ZipArchive archive, DrainingStream sink, string fileName, IAsyncEnumerable<ExportRecord<TRequest>> records, CancellationToken ct)
+    private async Task WriteCsvEntryAsync(
+        ZipArchive archive, DrainingStream sink, string fileName, Type requestType, IAsyncEnumerable<ExportRecord<object>> records, CancellationToken ct)
     {
-        var columns = _json.GetTypeInfo(typeof(TRequest)).Properties.Select(p => p.Name).ToList();
+        var columns = _json.GetTypeInfo(requestType).Properties.Select(p => p.Name).ToList();
         var entry = archive.CreateEntry(fileName, CompressionLevel.Optimal);
         await using (var stream = await entry.OpenAsync(ct))
         {

@@ -2,21 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Features.Bureaus;
-using IldRegistry.Api.Features.Departments;
-using IldRegistry.Api.Features.Events;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Export;
-using IldRegistry.Api.Features.Institutions;
-using IldRegistry.Api.Features.Leaders;
-using IldRegistry.Api.Features.People;
 using IldRegistry.Data;
-using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
-using IldRegistry.Domain.Departments;
-using IldRegistry.Domain.Events;
-using IldRegistry.Domain.Institutions;
-using IldRegistry.Domain.Leaders;
-using IldRegistry.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,34 +13,29 @@ using Microsoft.Extensions.Options;
 namespace IldRegistry.Api.Features.Import;
 
 /// <summary>
-/// Reads an export document back: every item through its resource's validator, then every reference and uniqueness
-/// rule against the registry as it would be after the import; only when nothing is wrong are the records upserted by id,
-/// all in one transaction.
+/// Reads an export document back: every item through its resource's validator, then every rule of its resource (the
+/// same code as single writes) against the registry as it would be after the import (<see cref="ImportView"/>); only
+/// when nothing is wrong are the records upserted by id, all in one transaction.
 /// </summary>
 public sealed class ImportService(RegistryDbContext db, IServiceProvider services, IOptions<JsonOptions> jsonOptions)
 {
-    private const int DepartmentSlot = 0, PersonSlot = 1, LeaderSlot = 2, BureauSlot = 3, InstitutionSlot = 4, EventSlot = 5;
-
-    private static readonly Func<Department, ExportRecord<DepartmentRequest>> DepartmentRecord = RegistryRecords.FromDepartment.Compile();
-    private static readonly Func<Person, ExportRecord<PersonRequest>> PersonRecord = RegistryRecords.FromPerson.Compile();
-    private static readonly Func<Leader, ExportRecord<LeaderRequest>> LeaderRecord = RegistryRecords.FromLeader.Compile();
-    private static readonly Func<Bureau, ExportRecord<BureauRequest>> BureauRecord = RegistryRecords.FromBureau.Compile();
-    private static readonly Func<Institution, ExportRecord<InstitutionRequest>> InstitutionRecord = RegistryRecords.FromInstitution.Compile();
-    private static readonly Func<HistoricalEvent, ExportRecord<EventRequest>> EventRecord = RegistryRecords.FromEvent.Compile();
-
     private readonly JsonSerializerOptions _json = jsonOptions.Value.JsonSerializerOptions;
 
     /// <summary>Either every error, keyed by its path in the document, or what was (or would be) written.</summary>
     public async Task<(IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)> ImportAsync(ExportDocument document, bool dryRun, CancellationToken ct)
     {
         var parseErrors = new ImportErrors();
-        var file = new ImportFile(
-            await ParseAsync<DepartmentRequest>(document.Departments, "departments", parseErrors, ct),
-            await ParseAsync<PersonRequest>(document.People, "people", parseErrors, ct),
-            await ParseAsync<LeaderRequest>(document.Leaders, "leaders", parseErrors, ct),
-            await ParseAsync<BureauRequest>(document.Bureaus, "bureaus", parseErrors, ct),
-            await ParseAsync<InstitutionRequest>(document.Institutions, "institutions", parseErrors, ct),
-            await ParseAsync<EventRequest>(document.Events, "events", parseErrors, ct));
+        var registry = ResourceRegistry.Instance;
+        foreach (var name in (document.Sections?.Keys.AsEnumerable() ?? []).Where(n => registry.All.All(r => r.Collection != n)))
+        {
+            parseErrors.Add(name, $"'{name}' is not a section of an export; the sections are: {string.Join(", ", registry.All.Select(r => r.Collection))}.");
+        }
+
+        var sections = registry.All.Select(r => r.Accept(new SectionFactory(services, _json))).ToList();
+        foreach (var section in sections)
+        {
+            await section.ParseAsync(document.Sections?.GetValueOrDefault(section.Name), parseErrors, ct);
+        }
 
         // The database work runs as one unit the retrying strategy can replay from the start.
         var strategy = db.Database.CreateExecutionStrategy();
@@ -61,19 +45,23 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                 db.ChangeTracker.Clear();
                 var errors = parseErrors.Copy();
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
-                await CheckAgainstRegistryAsync(file, errors, token);
+                var view = new ImportView(db, sections);
+                foreach (var section in sections)
+                {
+                    await section.CheckAsync(view, errors, token);
+                }
+
                 if (errors.Count > 0)
                 {
                     return (errors.ByPath, (ImportResult?)null);
                 }
 
-                var tally = new Tally();
-                await PlanAsync(db.Departments, file.Departments, DepartmentRecord, DepartmentService.Apply, DepartmentSlot, tally, dryRun, token);
-                await PlanAsync(db.People, file.People, PersonRecord, PersonService.Apply, PersonSlot, tally, dryRun, token);
-                await PlanAsync(db.Leaders, file.Leaders, LeaderRecord, LeaderService.Apply, LeaderSlot, tally, dryRun, token);
-                await PlanAsync(db.Bureaus, file.Bureaus, BureauRecord, BureauService.Apply, BureauSlot, tally, dryRun, token);
-                await PlanAsync(db.Institutions, file.Institutions, InstitutionRecord, InstitutionService.Apply, InstitutionSlot, tally, dryRun, token);
-                await PlanAsync(db.Events, file.Events, EventRecord, EventService.Apply, EventSlot, tally, dryRun, token);
+                var tally = new Tally(sections.Select(s => s.Name));
+                foreach (var section in sections)
+                {
+                    await section.PlanAsync(db, tally, dryRun, token);
+                }
+
                 if (!dryRun)
                 {
                     // One SaveChanges: EF orders the inserts so parents come before the records that point at them.
@@ -86,353 +74,6 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
             ct);
     }
 
-    /// <summary>Turns one section's items into requests, checking each with the resource's own validator.</summary>
-    private async Task<Section<T>> ParseAsync<T>(List<JsonElement>? elements, string name, ImportErrors errors, CancellationToken ct)
-    {
-        var section = new Section<T>(name);
-        var validator = services.GetRequiredService<IValidator<T>>();
-        var firstAt = new Dictionary<Guid, int>();
-        for (var index = 0; index < (elements?.Count ?? 0); index++)
-        {
-            var element = elements![index];
-            var path = $"{name}[{index}]";
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(path, "Each item must be a JSON object: the record's fields and its id.");
-                continue;
-            }
-
-            Guid? id = null;
-            if (element.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String && idValue.TryGetGuid(out var parsed) && parsed != Guid.Empty)
-            {
-                if (firstAt.TryAdd(parsed, index))
-                {
-                    id = parsed;
-                    section.Ids.Add(parsed);
-                }
-                else
-                {
-                    errors.Add($"{path}.id", $"The id '{parsed}' appears more than once in '{name}' (first at {name}[{firstAt[parsed]}]).");
-                }
-            }
-            else
-            {
-                errors.Add($"{path}.id", "'id' is required: the record's id, a UUID.");
-            }
-
-            T? request;
-            try
-            {
-                var fields = JsonObject.Create(element)!;
-                fields.Remove("id");
-                request = fields.Deserialize<T>(_json);
-            }
-            catch (JsonException e)
-            {
-                errors.Add(Join(path, JsonPath.FromJsonPath(e.Path ?? "$")), WithoutPosition(e.Message));
-                continue;
-            }
-
-            if (request is null)
-            {
-                continue;
-            }
-
-            var result = await validator.ValidateAsync(request, ct);
-            foreach (var failure in result.Errors)
-            {
-                errors.Add(Join(path, JsonPath.FromPropertyPath(failure.PropertyName)), failure.ErrorMessage);
-            }
-
-            if (id is { } valid)
-            {
-                section.Items.Add(new Item<T>(index, valid, request));
-            }
-        }
-
-        return section;
-    }
-
-    /// <summary>
-    /// The rules only the registry can answer, checked against the registry as it would be after the import: the live
-    /// records plus every record of the file (a deleted record in the file comes back, so it counts as live).
-    /// </summary>
-    private async Task CheckAgainstRegistryAsync(ImportFile file, ImportErrors errors, CancellationToken ct)
-    {
-        var liveDepartments = await CheckDepartmentsAsync(file, errors, ct);
-        var livePeople = await LiveIdsAsync(
-            db.People,
-            file.People.Ids,
-            file.Leaders.Items.Select(l => l.Request.PersonId).Concat(file.Events.Items.SelectMany(e => e.Request.PersonIds ?? [])),
-            ct);
-        await CheckLeadersAsync(file, liveDepartments, livePeople, errors, ct);
-        await CheckBureausAsync(file, liveDepartments, errors, ct);
-        var liveInstitutions = await CheckInstitutionsAsync(file, liveDepartments, errors, ct);
-
-        foreach (var item in file.Events.Items)
-        {
-            var path = file.Events.PathOf(item);
-            CheckReference(errors, $"{path}.departmentId", item.Request.DepartmentId, liveDepartments, "department");
-            for (var i = 0; i < (item.Request.InstitutionIds?.Count ?? 0); i++)
-            {
-                CheckReference(errors, $"{path}.institutionIds[{i}]", item.Request.InstitutionIds![i], liveInstitutions, "institution");
-            }
-
-            for (var i = 0; i < (item.Request.PersonIds?.Count ?? 0); i++)
-            {
-                CheckReference(errors, $"{path}.personIds[{i}]", item.Request.PersonIds![i], livePeople, "person");
-            }
-        }
-    }
-
-    private async Task<HashSet<Guid>> CheckDepartmentsAsync(ImportFile file, ImportErrors errors, CancellationToken ct)
-    {
-        var section = file.Departments;
-
-        // Deleted departments too: their slugs stay taken, so a restore cannot collide.
-        var stored = await db.Departments.IgnoreQueryFilters().AsNoTracking()
-            .Select(d => new { d.Id, d.Slug, d.Name, d.ParentId, Live = d.DeletedAt == null })
-            .ToListAsync(ct);
-        var final = stored.ToDictionary(d => d.Id, d => (Row: new Row(d.Id, null, d.Live), d.Slug, d.Name, d.ParentId));
-        foreach (var item in section.Items)
-        {
-            final[item.Id] = (new Row(item.Id, item.Index, true), item.Request.Slug, item.Request.Name, item.Request.ParentId);
-        }
-
-        var live = final.Values.Where(d => d.Row.Live).Select(d => d.Row.Id).ToHashSet();
-        live.UnionWith(section.Ids);
-
-        foreach (var item in section.Items)
-        {
-            if (item.Request.ParentId is not { } parentId)
-            {
-                continue;
-            }
-
-            var field = $"{section.PathOf(item)}.parentId";
-            if (parentId == item.Id)
-            {
-                errors.Add(field, "A department cannot be its own parent.");
-            }
-            else if (CheckReference(errors, field, parentId, live, "department") && ReachesItself(item.Id, parentId, id => final.TryGetValue(id, out var d) ? d.ParentId : null))
-            {
-                errors.Add(field, "That parent would make a cycle: it reports, directly or not, to this department.");
-            }
-        }
-
-        Unique(errors, section.Name, "slug", final.Values.Select(d => (d.Row, d.Slug)), slug => $"The slug '{slug}'");
-        Unique(errors, section.Name, "name", final.Values.Where(d => d.Row.Live).Select(d => (d.Row, d.Name)), name => $"The name '{name}'");
-        return live;
-    }
-
-    private async Task CheckLeadersAsync(ImportFile file, HashSet<Guid> liveDepartments, HashSet<Guid> livePeople, ImportErrors errors, CancellationToken ct)
-    {
-        var section = file.Leaders;
-        foreach (var item in section.Items)
-        {
-            CheckReference(errors, $"{section.PathOf(item)}.departmentId", item.Request.DepartmentId, liveDepartments, "department");
-            CheckReference(errors, $"{section.PathOf(item)}.personId", item.Request.PersonId, livePeople, "person");
-        }
-
-        // One person cannot hold the same post in the same department twice at once (as LeaderService checks).
-        var personIds = section.Items.Select(l => l.Request.PersonId).Distinct().ToList();
-        var stored = await db.Leaders.AsNoTracking()
-            .Where(l => personIds.Contains(l.PersonId))
-            .Select(l => new { l.Id, l.PersonId, l.DepartmentId, l.Title, Start = l.Start, End = l.End })
-            .ToListAsync(ct);
-        var tenures = stored.Where(l => !section.Ids.Contains(l.Id))
-            .Select(l => new Tenure(new Row(l.Id, null, true), l.PersonId, l.DepartmentId, l.Title, l.Start?.Lower ?? DateOnly.MinValue, l.End?.Upper ?? DateOnly.MaxValue))
-            .Concat(section.Items.Select(i => new Tenure(
-                new Row(i.Id, i.Index, true), i.Request.PersonId, i.Request.DepartmentId, i.Request.Title, i.Request.Start?.Lower ?? DateOnly.MinValue, i.Request.End?.Upper ?? DateOnly.MaxValue)));
-        foreach (var post in tenures.GroupBy(t => (t.PersonId, t.DepartmentId, Title: t.Title.ToUpperInvariant())))
-        {
-            foreach (var tenure in post.Where(t => t.Row.FileIndex is not null))
-            {
-                var clash = post.FirstOrDefault(o => o.Row.Id != tenure.Row.Id && tenure.Lower <= o.Upper && o.Lower <= tenure.Upper);
-                if (clash is not null)
-                {
-                    errors.Add(
-                        $"{section.Name}[{tenure.Row.FileIndex}]",
-                        $"The person already holds the post '{tenure.Title}' in this department in a tenure that overlaps this one ({Describe(section.Name, clash.Row)}).");
-                }
-            }
-        }
-    }
-
-    private async Task CheckBureausAsync(ImportFile file, HashSet<Guid> liveDepartments, ImportErrors errors, CancellationToken ct)
-    {
-        var section = file.Bureaus;
-        var stored = await db.Bureaus.AsNoTracking()
-            .Select(b => new { b.Id, b.DepartmentId, b.ParentBureauId, b.Name, b.Number })
-            .ToListAsync(ct);
-        var final = stored.ToDictionary(b => b.Id, b => (Row: new Row(b.Id, null, true), b.DepartmentId, b.ParentBureauId, b.Name, b.Number));
-        foreach (var item in section.Items)
-        {
-            final[item.Id] = (new Row(item.Id, item.Index, true), item.Request.DepartmentId, item.Request.ParentBureauId, item.Request.Name, item.Request.Number);
-        }
-
-        var live = final.Keys.ToHashSet();
-        live.UnionWith(section.Ids);
-        foreach (var item in section.Items)
-        {
-            var path = section.PathOf(item);
-            CheckReference(errors, $"{path}.departmentId", item.Request.DepartmentId, liveDepartments, "department");
-            if (item.Request.ParentBureauId is not { } parentId)
-            {
-                continue;
-            }
-
-            var field = $"{path}.parentBureauId";
-            if (parentId == item.Id)
-            {
-                errors.Add(field, "A bureau cannot be its own parent.");
-            }
-            else if (CheckReference(errors, field, parentId, live, "bureau") && final.TryGetValue(parentId, out var parent))
-            {
-                if (parent.DepartmentId != item.Request.DepartmentId)
-                {
-                    errors.Add(field, "The parent bureau belongs to another department: a bureau sits only under a unit of its own department.");
-                }
-                else if (ReachesItself(item.Id, parentId, id => final.TryGetValue(id, out var b) ? b.ParentBureauId : null))
-                {
-                    errors.Add(field, "That parent would make a cycle: it already sits, directly or not, under this bureau.");
-                }
-            }
-        }
-
-        // A bureau of the file that moves to another department would leave its stored children behind.
-        foreach (var child in stored.Where(b => !section.Ids.Contains(b.Id) && b.ParentBureauId is { } p && section.Ids.Contains(p)))
-        {
-            var parent = final[child.ParentBureauId!.Value];
-            if (parent.Row.FileIndex is { } index && parent.DepartmentId != child.DepartmentId)
-            {
-                errors.Add($"{section.Name}[{index}].departmentId", $"The bureau has child bureaus in its current department (such as '{child.Name}'): it cannot move to another department.");
-            }
-        }
-
-        Unique(errors, section.Name, "name", final.Values.Select(b => (b.Row, (b.DepartmentId, b.Name))), key => $"The name '{key.Name}' in this department");
-        Unique(
-            errors,
-            section.Name,
-            "number",
-            final.Values.Where(b => b.Number is not null).Select(b => (b.Row, (b.DepartmentId, b.Number!.Value))),
-            key => $"The number {key.Item2} in this department");
-    }
-
-    private async Task<HashSet<Guid>> CheckInstitutionsAsync(ImportFile file, HashSet<Guid> liveDepartments, ImportErrors errors, CancellationToken ct)
-    {
-        var section = file.Institutions;
-        var stored = await db.Institutions.AsNoTracking().Select(i => new { i.Id, i.DepartmentId, i.Name }).ToListAsync(ct);
-        var final = stored.ToDictionary(i => i.Id, i => (Row: new Row(i.Id, null, true), i.DepartmentId, i.Name));
-        foreach (var item in section.Items)
-        {
-            final[item.Id] = (new Row(item.Id, item.Index, true), item.Request.DepartmentId ?? Guid.Empty, item.Request.Name);
-            CheckReference(errors, $"{section.PathOf(item)}.departmentId", item.Request.DepartmentId ?? Guid.Empty, liveDepartments, "department");
-        }
-
-        Unique(errors, section.Name, "name", final.Values.Select(i => (i.Row, (i.DepartmentId, i.Name))), key => $"The name '{key.Name}' in this department");
-        var live = final.Keys.ToHashSet();
-        live.UnionWith(section.Ids);
-        return live;
-    }
-
-    /// <summary>The ids that are live after the import: those of the file and the live ones among <paramref name="referenced"/>.</summary>
-    private static async Task<HashSet<Guid>> LiveIdsAsync<TEntity>(DbSet<TEntity> set, HashSet<Guid> inFile, IEnumerable<Guid> referenced, CancellationToken ct)
-        where TEntity : Entity
-    {
-        var lookup = referenced.Where(id => id != Guid.Empty && !inFile.Contains(id)).Distinct().ToList();
-        var live = lookup.Count == 0 ? [] : (await set.AsNoTracking().Where(e => lookup.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-        live.UnionWith(inFile);
-        return live;
-    }
-
-    /// <summary>Checks one reference; an empty id was already reported by the validator.</summary>
-    private static bool CheckReference(ImportErrors errors, string field, Guid id, HashSet<Guid> live, string what)
-    {
-        if (id == Guid.Empty || live.Contains(id))
-        {
-            return id != Guid.Empty;
-        }
-
-        errors.Add(field, $"No {what} '{id}' exists, in the file or in the registry (or it was deleted).");
-        return false;
-    }
-
-    private static bool ReachesItself(Guid self, Guid parentId, Func<Guid, Guid?> parentOf)
-    {
-        var seen = new HashSet<Guid>();
-        Guid? current = parentId;
-        while (current is { } id && seen.Add(id))
-        {
-            if (id == self)
-            {
-                return true;
-            }
-
-            current = parentOf(id);
-        }
-
-        return false;
-    }
-
-    /// <summary>Reports each record of the file that shares <paramref name="field"/>'s value with another record, in the file or stored.</summary>
-    private static void Unique<TKey>(ImportErrors errors, string section, string field, IEnumerable<(Row Row, TKey Key)> rows, Func<TKey, string> describe)
-    {
-        foreach (var group in rows.GroupBy(r => r.Key).Where(g => g.Skip(1).Any()))
-        {
-            foreach (var (row, key) in group.Where(r => r.Row.FileIndex is not null))
-            {
-                var other = group.First(r => r.Row.Id != row.Id).Row;
-                errors.Add($"{section}[{row.FileIndex}].{field}", $"{describe(key)} is also used by {Describe(section, other)}.");
-            }
-        }
-    }
-
-    private static string Describe(string section, Row row) =>
-        row.FileIndex is { } index ? $"{section}[{index}]"
-        : row.Live ? $"the record '{row.Id}' in the registry"
-        : $"the deleted record '{row.Id}' in the registry";
-
-    /// <summary>Counts each item as created, updated or unchanged and, unless only counting, writes it.</summary>
-    private async Task PlanAsync<TEntity, T>(
-        DbSet<TEntity> set, Section<T> section, Func<TEntity, ExportRecord<T>> toRecord, Action<T, TEntity> apply, int slot, Tally tally, bool dryRun, CancellationToken ct)
-        where TEntity : Entity, new()
-    {
-        var ids = section.Items.Select(i => i.Id).ToList();
-        var existing = ids.Count == 0 ? [] : await set.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        foreach (var item in section.Items)
-        {
-            if (!existing.TryGetValue(item.Id, out var entity))
-            {
-                tally.Created[slot]++;
-                if (!dryRun)
-                {
-                    entity = new TEntity { Id = item.Id };
-                    apply(item.Request, entity);
-                    set.Add(entity);
-                }
-            }
-            else if (entity.DeletedAt is null && Same(toRecord(entity).Record, item.Request))
-            {
-                // Not touched at all, so not saved and not audited.
-                tally.Unchanged[slot]++;
-            }
-            else
-            {
-                tally.Updated[slot]++;
-                if (!dryRun)
-                {
-                    apply(item.Request, entity);
-                    entity.DeletedAt = null;
-                }
-            }
-        }
-    }
-
-    /// <summary>Compares two records as the API writes them, which is what "the same record" means to a client.</summary>
-    private bool Same<T>(T stored, T imported) =>
-        JsonSerializer.SerializeToUtf8Bytes(stored, _json).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(imported, _json));
-
     private static string Join(string path, string field) => field.Length == 0 ? path : field[0] == '[' ? path + field : $"{path}.{field}";
 
     // System.Text.Json appends where in the body it stopped; the key already says which field it was.
@@ -442,47 +83,259 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
         return cut > 0 ? message[..cut] : message;
     }
 
-    private sealed record Item<T>(int Index, Guid Id, T Request);
-
-    private sealed class Section<T>(string name)
+    /// <summary>One section of the document, whatever its resource.</summary>
+    internal interface ISection
     {
-        public string Name { get; } = name;
+        string Name { get; }
 
-        public List<Item<T>> Items { get; } = [];
+        Type EntityType { get; }
 
         /// <summary>Every id the section holds, also of items whose fields are wrong, so references to them do not fail too.</summary>
+        HashSet<Guid> Ids { get; }
+
+        IEnumerable<Entity> Records { get; }
+
+        /// <summary>The place in the document of the item with this id, or null when the file does not hold it.</summary>
+        int? IndexOf(Guid id);
+
+        Task ParseAsync(JsonElement? elements, ImportErrors errors, CancellationToken ct);
+
+        Task CheckAsync(IRegistryView view, ImportErrors errors, CancellationToken ct);
+
+        Task PlanAsync(RegistryDbContext db, Tally tally, bool dryRun, CancellationToken ct);
+    }
+
+    private sealed class SectionFactory(IServiceProvider services, JsonSerializerOptions json) : IResourceVisitor<ISection>
+    {
+        public ISection Visit<TEntity, TRequest>(ResourceDefinition<TEntity, TRequest> definition)
+            where TEntity : Entity, new() =>
+            new Section<TEntity, TRequest>(definition, services.GetRequiredService<IValidator<TRequest>>(), json);
+    }
+
+    private sealed class Section<TEntity, TRequest>(ResourceDefinition<TEntity, TRequest> definition, IValidator<TRequest> validator, JsonSerializerOptions json) : ISection
+        where TEntity : Entity, new()
+    {
+        private readonly List<Item> _items = [];
+
+        public string Name => definition.Collection;
+
+        public Type EntityType => typeof(TEntity);
+
         public HashSet<Guid> Ids { get; } = [];
 
-        public string PathOf(Item<T> item) => $"{Name}[{item.Index}]";
+        public IEnumerable<Entity> Records => _items.Select(i => i.Record);
+
+        public int? IndexOf(Guid id) => _items.Find(i => i.Record.Id == id)?.Index;
+
+        /// <summary>Turns the section's items into records, checking each with the resource's own validator.</summary>
+        public async Task ParseAsync(JsonElement? elements, ImportErrors errors, CancellationToken ct)
+        {
+            if (elements is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } section)
+            {
+                return;
+            }
+
+            if (section.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add(Name, $"'{Name}' must be an array of records.");
+                return;
+            }
+
+            var firstAt = new Dictionary<Guid, int>();
+            var index = -1;
+            foreach (var element in section.EnumerateArray())
+            {
+                index++;
+                var path = $"{Name}[{index}]";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(path, "Each item must be a JSON object: the record's fields and its id.");
+                    continue;
+                }
+
+                Guid? id = null;
+                if (element.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String && idValue.TryGetGuid(out var parsed) && parsed != Guid.Empty)
+                {
+                    if (firstAt.TryAdd(parsed, index))
+                    {
+                        id = parsed;
+                        Ids.Add(parsed);
+                    }
+                    else
+                    {
+                        errors.Add($"{path}.id", $"The id '{parsed}' appears more than once in '{Name}' (first at {Name}[{firstAt[parsed]}]).");
+                    }
+                }
+                else
+                {
+                    errors.Add($"{path}.id", "'id' is required: the record's id, a UUID.");
+                }
+
+                TRequest? request;
+                try
+                {
+                    var fields = JsonObject.Create(element)!;
+                    fields.Remove("id");
+                    request = fields.Deserialize<TRequest>(json);
+                }
+                catch (JsonException e)
+                {
+                    errors.Add(Join(path, JsonPath.FromJsonPath(e.Path ?? "$")), WithoutPosition(e.Message));
+                    continue;
+                }
+
+                if (request is null)
+                {
+                    continue;
+                }
+
+                var result = await validator.ValidateAsync(request, ct);
+                foreach (var failure in result.Errors)
+                {
+                    errors.Add(Join(path, JsonPath.FromPropertyPath(failure.PropertyName)), failure.ErrorMessage);
+                }
+
+                // Only a valid request becomes a record whose rules can be checked.
+                if (id is { } valid && result.IsValid)
+                {
+                    var record = new TEntity { Id = valid };
+                    definition.Apply(request, record);
+                    _items.Add(new Item(index, request, record));
+                }
+            }
+        }
+
+        public async Task CheckAsync(IRegistryView view, ImportErrors errors, CancellationToken ct)
+        {
+            foreach (var item in _items)
+            {
+                var broken = new RuleErrors();
+                await definition.CheckAsync(item.Record, view, broken, RuleMode.Write, ct);
+                foreach (var error in broken.All)
+                {
+                    errors.Add(Join($"{Name}[{item.Index}]", error.Field), error.Message);
+                }
+            }
+        }
+
+        /// <summary>Counts each item as created, updated or unchanged and, unless only counting, writes it.</summary>
+        public async Task PlanAsync(RegistryDbContext db, Tally tally, bool dryRun, CancellationToken ct)
+        {
+            var set = db.Set<TEntity>();
+            var ids = _items.Select(i => i.Record.Id).ToList();
+            var existing = ids.Count == 0 ? [] : await set.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var item in _items)
+            {
+                if (!existing.TryGetValue(item.Record.Id, out var entity))
+                {
+                    Tally.Count(tally.Created, Name);
+                    if (!dryRun)
+                    {
+                        set.Add(item.Record);
+                    }
+                }
+                else if (entity.DeletedAt is null && Same(definition.RequestOf(entity), item.Request))
+                {
+                    // Not touched at all, so not saved and not audited.
+                    Tally.Count(tally.Unchanged, Name);
+                }
+                else
+                {
+                    Tally.Count(tally.Updated, Name);
+                    if (!dryRun)
+                    {
+                        definition.Apply(item.Request, entity);
+                        entity.DeletedAt = null;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Compares two records as the API writes them, which is what "the same record" means to a client.</summary>
+        private bool Same(TRequest stored, TRequest imported) =>
+            JsonSerializer.SerializeToUtf8Bytes(stored, json).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(imported, json));
+
+        private sealed record Item(int Index, TRequest Request, TEntity Record);
     }
 
-    private sealed record ImportFile(
-        Section<DepartmentRequest> Departments,
-        Section<PersonRequest> People,
-        Section<LeaderRequest> Leaders,
-        Section<BureauRequest> Bureaus,
-        Section<InstitutionRequest> Institutions,
-        Section<EventRequest> Events);
-
-    /// <summary>A record in the registry as it would be after the import: from the file (with its index) or stored.</summary>
-    private sealed record Row(Guid Id, int? FileIndex, bool Live);
-
-    private sealed record Tenure(Row Row, Guid PersonId, Guid DepartmentId, string Title, DateOnly Lower, DateOnly Upper);
-
-    private sealed class Tally
+    /// <summary>
+    /// The registry as it would be after the import: the stored records that the file does not hold (read once per
+    /// resource, when a rule first asks about it) and every record of the file, all live (a deleted record in the
+    /// file comes back). Rules' expressions run here in memory.
+    /// </summary>
+    private sealed class ImportView(RegistryDbContext db, IReadOnlyList<ISection> sections) : IRegistryView
     {
-        public int[] Created { get; } = new int[6];
+        private readonly Dictionary<Type, List<Entity>> _rows = [];
 
-        public int[] Updated { get; } = new int[6];
+        public async Task<List<TResult>> FindAsync<TEntity, TResult>(
+            System.Linq.Expressions.Expression<Func<TEntity, bool>> where,
+            System.Linq.Expressions.Expression<Func<TEntity, TResult>> projection,
+            int take,
+            bool includeDeleted,
+            CancellationToken ct)
+            where TEntity : Entity
+        {
+            var test = where.Compile();
+            var project = projection.Compile();
+            return [.. (await RowsAsync<TEntity>(ct)).Where(e => (includeDeleted || e.DeletedAt is null) && test(e)).Take(take).Select(project)];
+        }
 
-        public int[] Unchanged { get; } = new int[6];
+        public async Task<HashSet<Guid>> LiveAsync<TEntity>(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+            where TEntity : Entity
+        {
+            var inFile = SectionOf<TEntity>().Ids;
+            var live = (await RowsAsync<TEntity>(ct)).Where(e => e.DeletedAt is null).Select(e => e.Id).ToHashSet();
+            return [.. ids.Where(id => inFile.Contains(id) || live.Contains(id))];
+        }
 
-        public ImportResult Result(bool dryRun) => new(dryRun, Counts(Created), Counts(Updated), Counts(Unchanged));
+        public string Locate<TEntity>(Guid id)
+            where TEntity : Entity
+        {
+            var section = SectionOf<TEntity>();
+            if (section.IndexOf(id) is { } index)
+            {
+                return $"{section.Name}[{index}]";
+            }
 
-        private static ImportCounts Counts(int[] c) => new(c[DepartmentSlot], c[PersonSlot], c[LeaderSlot], c[BureauSlot], c[InstitutionSlot], c[EventSlot]);
+            var deleted = _rows.TryGetValue(typeof(TEntity), out var rows) && rows.Any(r => r.Id == id && r.DeletedAt is not null);
+            return $"the {(deleted ? "deleted " : string.Empty)}record '{id}' in the registry";
+        }
+
+        private ISection SectionOf<TEntity>() => sections.Single(s => s.EntityType == typeof(TEntity));
+
+        private async Task<IEnumerable<TEntity>> RowsAsync<TEntity>(CancellationToken ct)
+            where TEntity : Entity
+        {
+            if (!_rows.TryGetValue(typeof(TEntity), out var rows))
+            {
+                var section = SectionOf<TEntity>();
+                var inFile = section.Ids.ToList();
+                var stored = await db.Set<TEntity>().IgnoreQueryFilters().AsNoTracking().Where(e => !inFile.Contains(e.Id)).ToListAsync(ct);
+                _rows[typeof(TEntity)] = rows = [.. stored, .. section.Records];
+            }
+
+            return rows.Cast<TEntity>();
+        }
     }
 
-    private sealed class ImportErrors
+    internal sealed class Tally(IEnumerable<string> sections)
+    {
+        private readonly string[] _sections = [.. sections];
+
+        public Dictionary<string, int> Created { get; } = [];
+
+        public Dictionary<string, int> Updated { get; } = [];
+
+        public Dictionary<string, int> Unchanged { get; } = [];
+
+        public static void Count(Dictionary<string, int> counts, string section) => counts[section] = counts.GetValueOrDefault(section) + 1;
+
+        public ImportResult Result(bool dryRun) => new(dryRun, All(Created), All(Updated), All(Unchanged));
+
+        private Dictionary<string, int> All(Dictionary<string, int> counts) => _sections.ToDictionary(s => s, counts.GetValueOrDefault);
+    }
+
+    internal sealed class ImportErrors
     {
         private readonly Dictionary<string, List<string>> _byPath = new(StringComparer.Ordinal);
 

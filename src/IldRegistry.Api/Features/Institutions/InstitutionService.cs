@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IldRegistry.Api.Features.Institutions;
 
 public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
-    : ResourceService<Institution, InstitutionResponse>(db, clock, totals)
+    : ResourceService<Institution, InstitutionRequest, InstitutionResponse>(db, clock, totals)
 {
     private static readonly SortMap<Institution> Sorts = new SortMap<Institution>("name")
         .Add("name", i => i.Name)
@@ -41,10 +41,6 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
         UpdatedAt = i.UpdatedAt,
         Version = i.Version,
     };
-
-    protected override string ResourceName => "institution";
-
-    protected override string CollectionPath => "/api/v1/institutions";
 
     public async Task<PagedResult<InstitutionResponse>> ListAsync(InstitutionListQuery query, PageQuery paging, CancellationToken ct)
     {
@@ -94,71 +90,4 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
             Sources = json.ReadSources(),
         }, ct);
 
-    public async Task<InstitutionResponse> CreateAsync(InstitutionRequest request, CancellationToken ct)
-    {
-        await EnsureValidAsync(request, null, ct);
-        var institution = new Institution();
-        Apply(request, institution);
-        Db.Institutions.Add(institution);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(institution.Id, ct);
-    }
-
-    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
-    public async Task<InstitutionResponse> ReplaceAsync(Guid id, InstitutionRequest request, uint? ifMatch, CancellationToken ct)
-    {
-        var institution = await LoadForWriteAsync(id, ifMatch, ct);
-        await EnsureValidAsync(request, id, ct);
-        Apply(request, institution);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
-    }
-
-    protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
-    {
-        var dependents = new List<string>();
-        await AddDependentsAsync(dependents, Db.Events.Where(e => e.InstitutionIds.Contains(id)).OrderBy(e => e.Title).Select(e => e.Title), "events", s => s, ct);
-        return dependents;
-    }
-
-    protected override async Task EnsureRestorableAsync(Institution entity, CancellationToken ct)
-    {
-        if (!await Db.Departments.AnyAsync(d => d.Id == entity.DepartmentId, ct))
-        {
-            throw new ConflictException("The institution's department is deleted: restore the department first.", "departmentId");
-        }
-
-        // The unique index covers live rows only, so another institution may have taken the name meanwhile.
-        await EnsureNameFreeAsync(entity.DepartmentId, entity.Name, entity.Id, ct);
-    }
-
-    private async Task EnsureValidAsync(InstitutionRequest request, Guid? self, CancellationToken ct)
-    {
-        await EnsureExistsAsync<Department>(request.DepartmentId, "departmentId", "department", ct);
-        await EnsureNameFreeAsync(request.DepartmentId!.Value, request.Name, self, ct);
-    }
-
-    private async Task EnsureNameFreeAsync(Guid departmentId, string name, Guid? self, CancellationToken ct)
-    {
-        if (await Db.Institutions.AnyAsync(i => i.DepartmentId == departmentId && i.Name == name && i.Id != self, ct))
-        {
-            throw new ConflictException($"The department already has an institution named '{name}'.", "name");
-        }
-    }
-
-    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
-    internal static void Apply(InstitutionRequest request, Institution institution)
-    {
-        institution.DepartmentId = request.DepartmentId!.Value;
-        institution.Name = request.Name;
-        institution.NativeName = request.NativeName;
-        institution.OtherNames = request.OtherNames;
-        institution.Identifiers = request.Identifiers;
-        institution.Kind = request.Kind!.Value;
-        institution.Established = request.Established;
-        institution.Location = request.Location;
-        institution.Summary = request.Summary;
-        institution.Website = request.Website;
-        institution.Sources = request.Sources;
-    }
 }

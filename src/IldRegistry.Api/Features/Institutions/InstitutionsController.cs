@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.Institutions;
 /// <summary>Institutions: child agencies, affiliated institutions and enterprises, and bodies a department funds.</summary>
 [Route("api/v1/institutions")]
 public sealed class InstitutionsController(InstitutionService institutions)
-    : ResourceController<Institution, InstitutionResponse>(institutions)
+    : ResourceController<Institution, InstitutionRequest, InstitutionResponse>(institutions)
 {
     /// <summary>Lists institutions, a page at a time.</summary>
     /// <remarks>

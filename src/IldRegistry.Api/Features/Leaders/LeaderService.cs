@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IldRegistry.Api.Features.Leaders;
 
 public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, TotalCounts totals, DepartmentService departments)
-    : ResourceService<Leader, LeaderResponse>(db, clock, totals)
+    : ResourceService<Leader, LeaderRequest, LeaderResponse>(db, clock, totals)
 {
     private static readonly SortMap<Leader> Sorts = new SortMap<Leader>("rank")
         // Rank then start, so posts of equal rank read in the order they were taken up (an unknown start last).
@@ -40,10 +40,6 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
 
     // A field initializer, not a capture: the parameter also goes to the base constructor.
     private readonly TimeProvider _clock = clock;
-
-    protected override string ResourceName => "leader post";
-
-    protected override string CollectionPath => "/api/v1/leaders";
 
     public async Task<PagedResult<LeaderResponse>> ListAsync(LeaderListQuery query, PageQuery paging, CancellationToken ct)
     {
@@ -115,98 +111,9 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     protected override Task<IReadOnlyList<LeaderResponse>> CompleteAsync(IReadOnlyList<LeaderResponse> items, CancellationToken ct) =>
         JsonColumns.FillAsync(Db, "leaders", named: false, items, l => l.Id, (l, json) => l with { Sources = json.ReadSources() }, ct);
 
-    public async Task<LeaderResponse> CreateAsync(LeaderRequest request, CancellationToken ct)
-    {
-        await EnsureReferencesLiveAsync(request, ct);
-        await EnsureNoOverlapAsync(null, request.PersonId, request.DepartmentId, request.Title, request.Start, request.End, ct);
-        var leader = new Leader();
-        Apply(request, leader);
-        Db.Leaders.Add(leader);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(leader.Id, ct);
-    }
-
-    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
-    public async Task<LeaderResponse> ReplaceAsync(Guid id, LeaderRequest request, uint? ifMatch, CancellationToken ct)
-    {
-        var leader = await LoadForWriteAsync(id, ifMatch, ct);
-        await EnsureReferencesLiveAsync(request, ct);
-        await EnsureNoOverlapAsync(id, request.PersonId, request.DepartmentId, request.Title, request.Start, request.End, ct);
-        Apply(request, leader);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
-    }
-
-    protected override async Task EnsureRestorableAsync(Leader entity, CancellationToken ct)
-    {
-        if (!await Db.People.AnyAsync(p => p.Id == entity.PersonId, ct))
-        {
-            throw new ConflictException("The post's person is deleted: restore the person first.", "personId");
-        }
-
-        if (!await Db.Departments.AnyAsync(d => d.Id == entity.DepartmentId, ct))
-        {
-            throw new ConflictException("The post's department is deleted: restore the department first.", "departmentId");
-        }
-
-        // While it was deleted, the same tenure may have been entered again.
-        await EnsureNoOverlapAsync(entity.Id, entity.PersonId, entity.DepartmentId, entity.Title, entity.Start, entity.End, ct);
-    }
-
     /// <summary>The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start counting from its first day and a partial end to its last.</summary>
     internal static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
         leaders.Where(l => (l.Start == null || l.Start.Lower <= upper) && (l.End == null || l.End.Upper >= lower));
-
-    private async Task EnsureReferencesLiveAsync(LeaderRequest request, CancellationToken ct)
-    {
-        await EnsureExistsAsync<Department>(request.DepartmentId, "departmentId", "department", ct);
-        await EnsureExistsAsync<Person>(request.PersonId, "personId", "person", ct);
-    }
-
-    /// <summary>
-    /// One person cannot hold the same post in the same department twice at once. Partial dates count as their whole
-    /// interval, an unknown start as the beginning of time and an open end as the end of time.
-    /// </summary>
-    private async Task EnsureNoOverlapAsync(Guid? self, Guid personId, Guid departmentId, string title, PartialDate? start, PartialDate? end, CancellationToken ct)
-    {
-        var titlePattern = EscapeLike(title);
-        var posts = Db.Leaders.Where(l => l.PersonId == personId && l.DepartmentId == departmentId && l.Id != self && EF.Functions.ILike(l.Title, titlePattern));
-        if (end is not null)
-        {
-            var endUpper = end.Upper;
-            posts = posts.Where(l => l.Start == null || l.Start.Lower <= endUpper);
-        }
-
-        if (start is not null)
-        {
-            var startLower = start.Lower;
-            posts = posts.Where(l => l.End == null || l.End.Upper >= startLower);
-        }
-
-        var clash = await posts
-            .OrderBy(l => l.Start!.Lower)
-            .Select(l => new { l.Id, l.Title, Person = l.Person!.Name, Start = (string?)l.Start!.Text, End = (string?)l.End!.Text })
-            .FirstOrDefaultAsync(ct);
-        if (clash is not null)
-        {
-            throw new ConflictException(
-                $"{clash.Person} already holds the post '{clash.Title}' in this department from {clash.Start ?? "an unknown date"} " +
-                $"to {clash.End ?? "the present"} ({CollectionPath}/{clash.Id}), which overlaps this tenure. " +
-                "Change that post's dates or this one's.");
-        }
-    }
-
-    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
-    internal static void Apply(LeaderRequest request, Leader leader)
-    {
-        leader.DepartmentId = request.DepartmentId;
-        leader.PersonId = request.PersonId;
-        leader.Title = request.Title;
-        leader.Rank = request.Rank;
-        leader.Start = request.Start;
-        leader.End = request.End;
-        leader.Sources = request.Sources;
-    }
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

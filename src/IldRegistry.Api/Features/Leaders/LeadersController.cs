@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.Leaders;
 /// <summary>Leader posts: one person holding one post in one department for one period.</summary>
 [Route("api/v1/leaders")]
 public sealed class LeadersController(LeaderService leaders)
-    : ResourceController<Leader, LeaderResponse>(leaders)
+    : ResourceController<Leader, LeaderRequest, LeaderResponse>(leaders)
 {
     /// <summary>Lists leader posts, a page at a time, each with its person and department.</summary>
     /// <remarks>

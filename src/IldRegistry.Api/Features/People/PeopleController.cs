@@ -9,7 +9,7 @@ namespace IldRegistry.Api.Features.People;
 /// <summary>People: human beings, independent of the posts they hold.</summary>
 [Route("api/v1/people")]
 public sealed class PeopleController(PersonService people)
-    : ResourceController<Person, PersonResponse>(people)
+    : ResourceController<Person, PersonRequest, PersonResponse>(people)
 {
     /// <summary>Lists people, a page at a time.</summary>
     /// <remarks>The <c>Link</c> header carries first, prev, next and last page URLs (RFC 8288).</remarks>

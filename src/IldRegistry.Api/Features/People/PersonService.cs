@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IldRegistry.Api.Features.People;
 
 public sealed class PersonService(RegistryDbContext db, TimeProvider clock, TotalCounts totals)
-    : ResourceService<Person, PersonResponse>(db, clock, totals)
+    : ResourceService<Person, PersonRequest, PersonResponse>(db, clock, totals)
 {
     private static readonly SortMap<Person> Sorts = new SortMap<Person>("name")
         .Add("name", p => p.Name)
@@ -34,10 +34,6 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
         UpdatedAt = p.UpdatedAt,
         Version = p.Version,
     };
-
-    protected override string ResourceName => "person";
-
-    protected override string CollectionPath => "/api/v1/people";
 
     public async Task<PagedResult<PersonSummary>> ListAsync(PersonListQuery query, PageQuery paging, CancellationToken ct)
     {
@@ -90,36 +86,6 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
             Sources = json.ReadSources(),
         }, ct);
 
-    public async Task<PersonResponse> CreateAsync(PersonRequest request, CancellationToken ct)
-    {
-        var person = new Person();
-        Apply(request, person);
-        Db.People.Add(person);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(person.Id, ct);
-    }
-
-    /// <summary>Full replace. <paramref name="ifMatch"/> is the version the client last read, when it sent one.</summary>
-    public async Task<PersonResponse> ReplaceAsync(Guid id, PersonRequest request, uint? ifMatch, CancellationToken ct)
-    {
-        var person = await LoadForWriteAsync(id, ifMatch, ct);
-        Apply(request, person);
-        await Db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
-    }
-
-    protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
-    {
-        var dependents = new List<string>();
-        await AddDependentsAsync(
-            dependents,
-            Db.Leaders.Where(l => l.PersonId == id).OrderBy(l => l.Rank).ThenBy(l => l.Id).Select(l => l.Title + " of " + l.Department!.Name),
-            "leader posts",
-            s => s,
-            ct);
-        return dependents;
-    }
-
     private IQueryable<PersonPost> PostsOf(Guid personId) =>
         Db.Leaders.AsNoTracking()
             .Where(l => l.PersonId == personId)
@@ -134,15 +100,4 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
                 PartialDate.FromStored(l.Start!.Text),
                 PartialDate.FromStored(l.End!.Text)));
 
-    /// <summary>Copies a request onto the record: the one mapping that create, replace and import share.</summary>
-    internal static void Apply(PersonRequest request, Person person)
-    {
-        person.Name = request.Name;
-        person.NativeName = request.NativeName;
-        person.RomanizedName = request.RomanizedName;
-        person.OtherNames = request.OtherNames;
-        person.Identifiers = request.Identifiers;
-        person.Notes = request.Notes;
-        person.Sources = request.Sources;
-    }
 }

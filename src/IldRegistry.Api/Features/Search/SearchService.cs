@@ -1,4 +1,5 @@
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,16 +12,6 @@ namespace IldRegistry.Api.Features.Search;
 /// </summary>
 public sealed class SearchService(RegistryDbContext db)
 {
-    // One branch per resource: (type, table, name column, short-name expression, snippet column, URL).
-    private static readonly (string Type, string Table, string Name, string Short, string Snippet, string Path)[] Resources =
-    [
-        ("Department", "departments", "name", "r.short_name", "summary", "/api/v1/departments/"),
-        ("Person", "people", "name", "NULL", "notes", "/api/v1/people/"),
-        ("Institution", "institutions", "name", "NULL", "summary", "/api/v1/institutions/"),
-        ("Bureau", "bureaus", "name", "r.alternate_name", "region", "/api/v1/bureaus/"),
-        ("Event", "events", "title", "NULL", "description", "/api/v1/events/"),
-    ];
-
     // Each branch finds its candidates through the GIN indexes of the SearchAndListIndexes migration (word
     // similarity and LIKE on search_names, full text on search_document, similarity on the name without spaces in
     // search_compact; the thresholds are set on the connection, see DatabaseFaults.Harden), scores them and keeps
@@ -28,21 +19,24 @@ public sealed class SearchService(RegistryDbContext db)
     // Parameters: {0} the query, {1} the type or null, {2} the limit, {3} the query escaped for LIKE.
     private static readonly string Sql = $$"""
         SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", c.snippet AS "Snippet", c.score AS "Score", c.path AS "Path"
-        FROM ({{string.Join("\n            UNION ALL\n", Resources.Select(Branch))}}) c
+        FROM ({{string.Join("\n            UNION ALL\n", ResourceRegistry.Instance.All.Where(r => r.Search is not null).Select(Branch))}}) c
         ORDER BY c.score DESC, c.name, c.id
         LIMIT {2}
         """;
 
-    private static string Branch((string Type, string Table, string Name, string Short, string Snippet, string Path) resource) => $$"""
-            (SELECT '{{resource.Type}}' AS type, r.id, r.{{resource.Name}} AS name, left(r.{{resource.Snippet}}, 240) AS snippet, '{{resource.Path}}' AS path,
+    // One branch per searched resource, with the columns its definition names (see SearchColumns).
+    private static string Branch(IResourceDefinition resource) => Branch(resource.Search!, resource.Collection, resource.Path + "/");
+
+    private static string Branch(SearchColumns resource, string table, string path) => $$"""
+            (SELECT '{{resource.Type}}' AS type, r.id, r.{{resource.Name}} AS name, left(r.{{resource.Snippet}}, 240) AS snippet, '{{path}}' AS path,
                     greatest(
                         word_similarity(ild_search_norm({0}), r.search_names),
                         similarity(r.search_compact, replace(ild_search_norm({0}), ' ', '')),
                         CASE WHEN r.search_names LIKE '%' || ild_search_norm({3}) || '%' THEN 0.9 ELSE 0 END,
                         ts_rank(r.search_document, websearch_to_tsquery('simple', ild_search_norm({0}))) * 0.5)
                     + CASE WHEN r.search_compact = replace(ild_search_norm({0}), ' ', '')
-                             OR ild_search_norm({{resource.Short}}) = ild_search_norm({0}) THEN 1 ELSE 0 END AS score
-             FROM {{resource.Table}} r
+                             OR ild_search_norm({{resource.ShortName}}) = ild_search_norm({0}) THEN 1 ELSE 0 END AS score
+             FROM {{table}} r
              WHERE r.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = '{{resource.Type}}')
                AND (ild_search_norm({0}) <% r.search_names
                     OR r.search_names LIKE '%' || ild_search_norm({3}) || '%'

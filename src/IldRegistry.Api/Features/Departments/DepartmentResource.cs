@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Data.Seed;
+using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Departments;
+
+namespace IldRegistry.Api.Features.Departments;
+
+/// <summary>Departments: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
+internal sealed class DepartmentResource : ResourceDefinition<Department, DepartmentRequest>
+{
+    public const string Route = "api/v1/departments";
+
+    public DepartmentResource()
+        : base(order: 0, singular: "department", collection: "departments")
+    {
+        RefersTo<Department>(d => d.ParentId, "parentId", "parent", "child departments");
+        Tree(d => d.ParentId, "parentId");
+
+        // Deleted records keep their slug: a restore must not collide.
+        Unique("slug", self => d => d.Slug == self.Slug, self => $"The slug '{self.Slug}'", includeDeleted: true);
+        Unique("name", self => d => d.Name == self.Name, self => $"The name '{self.Name}'");
+    }
+
+    public override Entity Example => IldArticleSeed.Departments().Single(d => d.Slug == "ild");
+
+    public override SearchColumns Search => new("Department", "name", "r.short_name", "summary");
+
+    public override Expression<Func<Department, string>> Label => d => d.Slug;
+
+    public override Expression<Func<Department, DepartmentRequest>> ToRequest => d => new DepartmentRequest
+    {
+        Slug = d.Slug,
+        Name = d.Name,
+        ShortName = d.ShortName,
+        NativeName = d.NativeName,
+        RomanizedName = d.RomanizedName,
+        OtherNames = d.OtherNames,
+        Identifiers = d.Identifiers,
+        Jurisdiction = d.Jurisdiction,
+        AgencyType = d.AgencyType,
+        Headquarters = d.Headquarters,
+        ParentId = d.ParentId,
+        Established = d.Established,
+        Dissolved = d.Dissolved,
+        Summary = d.Summary,
+        Functions = d.Functions,
+        Logo = d.Logo,
+        LogoCaption = d.LogoCaption,
+        Sources = d.Sources,
+    };
+
+    public override void Apply(DepartmentRequest request, Department department)
+    {
+        department.Slug = request.Slug;
+        department.Name = request.Name;
+        department.ShortName = request.ShortName;
+        department.NativeName = request.NativeName;
+        department.RomanizedName = request.RomanizedName;
+        department.OtherNames = request.OtherNames;
+        department.Identifiers = request.Identifiers;
+        department.Jurisdiction = request.Jurisdiction;
+        department.AgencyType = request.AgencyType;
+        department.Headquarters = request.Headquarters;
+        department.ParentId = request.ParentId;
+        department.Established = request.Established;
+        department.Dissolved = request.Dissolved;
+        department.Summary = request.Summary;
+        department.Functions = request.Functions;
+        department.Logo = request.Logo;
+        department.LogoCaption = request.LogoCaption;
+        department.Sources = request.Sources;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Data.Seed;
+using IldRegistry.Domain.Common;
+using IldRegistry.Domain.People;
+
+namespace IldRegistry.Api.Features.People;
+
+/// <summary>People: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
+internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
+{
+    public const string Route = "api/v1/people";
+
+    public PersonResource()
+        : base(order: 1, singular: "person", collection: "people")
+    {
+    }
+
+    public override Entity Example => IldArticleSeed.People().Single(p => p.Name == "Lu Kang");
+
+    public override SearchColumns Search => new("Person", "name", "NULL", "notes");
+
+    public override Expression<Func<Person, string>> Label => p => p.Name;
+
+    public override Expression<Func<Person, PersonRequest>> ToRequest => p => new PersonRequest
+    {
+        Name = p.Name,
+        NativeName = p.NativeName,
+        RomanizedName = p.RomanizedName,
+        OtherNames = p.OtherNames,
+        Identifiers = p.Identifiers,
+        Notes = p.Notes,
+        Sources = p.Sources,
+    };
+
+    public override void Apply(PersonRequest request, Person person)
+    {
+        person.Name = request.Name;
+        person.NativeName = request.NativeName;
+        person.RomanizedName = request.RomanizedName;
+        person.OtherNames = request.OtherNames;
+        person.Identifiers = request.Identifiers;
+        person.Notes = request.Notes;
+        person.Sources = request.Sources;
+    }
+}
