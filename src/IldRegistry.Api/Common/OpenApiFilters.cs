@@ -94,8 +94,8 @@ internal sealed class SecurityOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var policies = context.MethodInfo.GetCustomAttributes(true).OfType<AuthorizeAttribute>()
-            .Concat(context.MethodInfo.DeclaringType?.GetCustomAttributes(true).OfType<AuthorizeAttribute>() ?? [])
+        // Endpoint metadata, not attributes: writes get their policy from a convention (see WritesNeedEditorConvention).
+        var policies = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
             .Select(a => a.Policy)
             .ToList();
         if (policies.Count == 0)

@@ -1,6 +1,8 @@
 using IldRegistry.Data.Auditing;
 using IldRegistry.Domain.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
 
 namespace IldRegistry.Api.Common.Auth;
 
@@ -32,7 +34,7 @@ internal static class AuthSetup
     }
 }
 
-/// <summary>Marks a write: needs an Editor or Admin key.</summary>
+/// <summary>A write: needs an Editor or Admin key (what <see cref="WritesNeedEditorConvention"/> gives every write).</summary>
 public sealed class EditorAttribute : AuthorizeAttribute
 {
     public EditorAttribute() => Policy = Policies.Editor;
@@ -42,4 +44,32 @@ public sealed class EditorAttribute : AuthorizeAttribute
 public sealed class AdminAttribute : AuthorizeAttribute
 {
     public AdminAttribute() => Policy = Policies.Admin;
+}
+
+/// <summary>
+/// Every write needs an Editor key unless the action says otherwise ([Admin], or [AllowAnonymous]): an action that
+/// answers POST, PUT, PATCH or DELETE without an authorization attribute of its own gets the Editor policy, so a new
+/// write endpoint is protected without anyone remembering an attribute. Reads stay anonymous.
+/// </summary>
+internal sealed class WritesNeedEditorConvention : IActionModelConvention
+{
+    private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
+
+    public void Apply(ActionModel action)
+    {
+        var declared = action.Attributes.Concat(action.Controller.Attributes);
+        if (declared.Any(a => a is IAuthorizeData or IAllowAnonymous))
+        {
+            return;
+        }
+
+        foreach (var selector in action.Selectors)
+        {
+            var methods = selector.EndpointMetadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods);
+            if (methods.Any(m => Writes.Contains(m, StringComparer.OrdinalIgnoreCase)))
+            {
+                selector.EndpointMetadata.Add(new EditorAttribute());
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +17,6 @@ public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceS
     /// </remarks>
     /// <param name="id">The record's id (a department's also its slug).</param>
     [HttpDelete("{id}")]
-    [Editor]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
@@ -36,7 +34,6 @@ public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceS
     /// <remarks>Restoring a record that is not deleted changes nothing and answers it as it is.</remarks>
     /// <param name="id">The record's id (a department's also its slug).</param>
     [HttpPost("{id}/restore")]
-    [Editor]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]

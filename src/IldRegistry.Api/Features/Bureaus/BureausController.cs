@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Bureaus;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +32,6 @@ public sealed class BureausController(BureauService bureaus)
     /// <summary>Creates a bureau.</summary>
     /// <remarks>409 when the department already has a live bureau of that name.</remarks>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<BureauResponse>> Create(BureauRequest request, CancellationToken ct)
     {
@@ -45,7 +43,6 @@ public sealed class BureausController(BureauService bureaus)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The bureau's id.</param>
     [HttpPut("{id:guid}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<BureauResponse>> Replace(Guid id, BureauRequest request, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Departments;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +29,6 @@ public sealed class DepartmentsController(DepartmentService departments)
 
     /// <summary>Creates a department.</summary>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<DepartmentResponse>> Create(DepartmentRequest request, CancellationToken ct)
     {
@@ -42,7 +40,6 @@ public sealed class DepartmentsController(DepartmentService departments)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
     [HttpPut("{id}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<DepartmentResponse>> Replace(string id, DepartmentRequest request, CancellationToken ct)
     {

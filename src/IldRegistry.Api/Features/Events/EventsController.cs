@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Events;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +39,6 @@ public sealed class EventsController(EventService events)
     /// <c>institutionIds[2]</c>, otherwise). 409 only when one of them is deleted while the event is being written.
     /// </remarks>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<EventResponse>> Create(EventRequest request, CancellationToken ct)
     {
@@ -52,7 +50,6 @@ public sealed class EventsController(EventService events)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The event's id.</param>
     [HttpPut("{id:guid}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<EventResponse>> Replace(Guid id, EventRequest request, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Institutions;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +37,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     /// <summary>Creates an institution.</summary>
     /// <remarks>The department must exist and be live (400 on <c>departmentId</c>); the name must be new within it (409).</remarks>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<InstitutionResponse>> Create(InstitutionRequest request, CancellationToken ct)
     {
@@ -50,7 +48,6 @@ public sealed class InstitutionsController(InstitutionService institutions)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The institution's id.</param>
     [HttpPut("{id:guid}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<InstitutionResponse>> Replace(Guid id, InstitutionRequest request, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.Leaders;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +36,6 @@ public sealed class LeadersController(LeaderService leaders)
     /// <summary>Creates a leader post.</summary>
     /// <remarks>409 when the person already holds the same post in the same department for an overlapping period.</remarks>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<LeaderResponse>> Create(LeaderRequest request, CancellationToken ct)
     {
@@ -49,7 +47,6 @@ public sealed class LeadersController(LeaderService leaders)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The post's id.</param>
     [HttpPut("{id:guid}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<LeaderResponse>> Replace(Guid id, LeaderRequest request, CancellationToken ct)
     {

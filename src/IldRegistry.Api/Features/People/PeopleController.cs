@@ -1,5 +1,4 @@
 using IldRegistry.Api.Common;
-using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Domain.People;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +32,6 @@ public sealed class PeopleController(PersonService people)
     /// <summary>Creates a person.</summary>
     /// <remarks>Names need not be unique. Posts are added through <c>POST /api/v1/leaders</c>.</remarks>
     [HttpPost]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<PersonResponse>> Create(PersonRequest request, CancellationToken ct)
     {
@@ -45,7 +43,6 @@ public sealed class PeopleController(PersonService people)
     /// <remarks>Send the ETag you read as <c>If-Match</c>: if someone changed the record since, the answer is 412 and nothing is written.</remarks>
     /// <param name="id">The person's id.</param>
     [HttpPut("{id:guid}")]
-    [Editor]
     [Consumes("application/json")]
     public async Task<ActionResult<PersonResponse>> Replace(Guid id, PersonRequest request, CancellationToken ct)
     {
