@@ -10,10 +10,13 @@ namespace IldRegistry.Api.Features.Bureaus;
 /// <summary>Bureaus: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
 {
-    public const string Route = "api/v1/bureaus";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "bureaus";
+
+    public const string Route = "api/v1/" + Name;
 
     public BureauResource()
-        : base(order: 3, singular: "bureau", collection: "bureaus")
+        : base(order: 3, singular: "bureau", collection: Name)
     {
         RefersTo<Department>(b => b.DepartmentId, "departmentId", "department", "bureaus");
         RefersTo<Bureau>(b => b.ParentBureauId, "parentBureauId", "parent bureau", "child bureaus");

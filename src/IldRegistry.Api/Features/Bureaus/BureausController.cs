@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.Bureaus;
 
 /// <summary>Bureaus: the internal units of a department (offices, regional and functional bureaus, party bodies).</summary>
-[Route("api/v1/bureaus")]
+[Route(BureauResource.Route)]
 public sealed class BureausController(BureauService bureaus)
     : ResourceController<Bureau, BureauRequest, BureauResponse>(bureaus)
 {

@@ -9,10 +9,13 @@ namespace IldRegistry.Api.Features.Departments;
 /// <summary>Departments: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class DepartmentResource : ResourceDefinition<Department, DepartmentRequest>
 {
-    public const string Route = "api/v1/departments";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "departments";
+
+    public const string Route = "api/v1/" + Name;
 
     public DepartmentResource()
-        : base(order: 0, singular: "department", collection: "departments")
+        : base(order: 0, singular: "department", collection: Name)
     {
         RefersTo<Department>(d => d.ParentId, "parentId", "parent", "child departments");
         Tree(d => d.ParentId, "parentId");

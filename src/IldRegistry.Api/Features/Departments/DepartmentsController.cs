@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>Departments: the ILD, its parent, and peers in other parties.</summary>
-[Route("api/v1/departments")]
+[Route(DepartmentResource.Route)]
 public sealed class DepartmentsController(DepartmentService departments)
     : ResourceController<Department, DepartmentRequest, DepartmentResponse>(departments)
 {

@@ -12,10 +12,13 @@ namespace IldRegistry.Api.Features.Events;
 /// <summary>Historical events: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class EventResource : ResourceDefinition<HistoricalEvent, EventRequest>
 {
-    public const string Route = "api/v1/events";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "events";
+
+    public const string Route = "api/v1/" + Name;
 
     public EventResource()
-        : base(order: 5, singular: "event", collection: "events")
+        : base(order: 5, singular: "event", collection: Name)
     {
         RefersTo<Department>(e => e.DepartmentId, "departmentId", "department", "events");
         RefersToEach<Institution>(e => e.InstitutionIds, "institutionIds", "institution", "events");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.Events;
 
 /// <summary>Historical events: what happened to a department and when, with the institutions and people involved.</summary>
-[Route("api/v1/events")]
+[Route(EventResource.Route)]
 public sealed class EventsController(EventService events)
     : ResourceController<HistoricalEvent, EventRequest, EventResponse>(events)
 {

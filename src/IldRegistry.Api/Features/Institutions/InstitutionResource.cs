@@ -10,10 +10,13 @@ namespace IldRegistry.Api.Features.Institutions;
 /// <summary>Institutions: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class InstitutionResource : ResourceDefinition<Institution, InstitutionRequest>
 {
-    public const string Route = "api/v1/institutions";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "institutions";
+
+    public const string Route = "api/v1/" + Name;
 
     public InstitutionResource()
-        : base(order: 4, singular: "institution", collection: "institutions")
+        : base(order: 4, singular: "institution", collection: Name)
     {
         RefersTo<Department>(i => i.DepartmentId, "departmentId", "department", "institutions");
         Unique("name", self => i => i.DepartmentId == self.DepartmentId && i.Name == self.Name, self => $"The name '{self.Name}' in this department");

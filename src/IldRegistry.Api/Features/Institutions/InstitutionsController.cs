@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.Institutions;
 
 /// <summary>Institutions: child agencies, affiliated institutions and enterprises, and bodies a department funds.</summary>
-[Route("api/v1/institutions")]
+[Route(InstitutionResource.Route)]
 public sealed class InstitutionsController(InstitutionService institutions)
     : ResourceController<Institution, InstitutionRequest, InstitutionResponse>(institutions)
 {

@@ -11,10 +11,13 @@ namespace IldRegistry.Api.Features.Leaders;
 /// <summary>Leader posts: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
 {
-    public const string Route = "api/v1/leaders";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "leaders";
+
+    public const string Route = "api/v1/" + Name;
 
     public LeaderResource()
-        : base(order: 2, singular: "leader post", collection: "leaders")
+        : base(order: 2, singular: "leader post", collection: Name)
     {
         // A department's posts are named by who holds them, a person's by where.
         RefersTo<Department>(l => l.DepartmentId, "departmentId", "department", "leader posts");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.Leaders;
 
 /// <summary>Leader posts: one person holding one post in one department for one period.</summary>
-[Route("api/v1/leaders")]
+[Route(LeaderResource.Route)]
 public sealed class LeadersController(LeaderService leaders)
     : ResourceController<Leader, LeaderRequest, LeaderResponse>(leaders)
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IldRegistry.Api.Features.People;
 
 /// <summary>People: human beings, independent of the posts they hold.</summary>
-[Route("api/v1/people")]
+[Route(PersonResource.Route)]
 public sealed class PeopleController(PersonService people)
     : ResourceController<Person, PersonRequest, PersonResponse>(people)
 {

@@ -9,10 +9,13 @@ namespace IldRegistry.Api.Features.People;
 /// <summary>People: what the registry knows about the resource (see <see cref="IResourceDefinition"/>).</summary>
 internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
 {
-    public const string Route = "api/v1/people";
+    /// <summary>The collection: route segment, table, export section.</summary>
+    public const string Name = "people";
+
+    public const string Route = "api/v1/" + Name;
 
     public PersonResource()
-        : base(order: 1, singular: "person", collection: "people")
+        : base(order: 1, singular: "person", collection: Name)
     {
     }
 
