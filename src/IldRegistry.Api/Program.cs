@@ -2,7 +2,6 @@ using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Data;
-using IldRegistry.Data.LocalPostgres;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +10,7 @@ try
 {
     connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
 }
-catch (PostgresNotFoundException e)
+catch (DatabaseNotConfiguredException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
