@@ -1,9 +1,11 @@
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 #if LOCAL_POSTGRES
 using IldRegistry.LocalPostgres;
 #endif
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IldRegistry.Api.Common;
 
@@ -50,7 +52,7 @@ internal static class DatabaseStartup
                 {
                     DataDirectory = dataDirectory,
                     Persistent = true,
-                    Port = builder.Configuration.GetValue("Database:LocalClusterPort", 5433),
+                    Port = builder.Configuration.Settings<DatabaseSettings>().LocalClusterPort,
                 },
                 ct: cancellationToken);
             Console.WriteLine($"Using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}{(cluster.Reused ? " (reused)" : string.Empty)}.");
@@ -80,8 +82,8 @@ internal static class DatabaseStartup
     /// <summary>Applies migrations when <c>Database:MigrateOnStartup</c> and loads the seed when <c>Seed:Enabled</c>.</summary>
     public static async Task InitializeAsync(WebApplication app, bool seed = true, CancellationToken cancellationToken = default)
     {
-        var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
-        seed = seed && app.Configuration.GetValue("Seed:Enabled", true);
+        var migrate = app.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStartup ?? app.Environment.IsDevelopment();
+        seed = seed && app.Services.GetRequiredService<IOptions<SeedSettings>>().Value.Enabled;
         if (!migrate && !seed)
         {
             return;
