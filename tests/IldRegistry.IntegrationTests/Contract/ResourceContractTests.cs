@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using IldRegistry.Data.Seed;
 using IldRegistry.IntegrationTests.Infrastructure;
 
@@ -13,19 +15,19 @@ namespace IldRegistry.IntegrationTests.Contract;
 public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(factory)
 {
     /// <summary>One resource: its route, a valid body (with <c>name</c> as the field an update changes) and a sort it knows.</summary>
-    public sealed record Resource(string Route, Func<Arrange, string, string, object> Body, string Sort, string ChangedField);
+    public sealed record Resource(string Route, string EntityType, Func<Arrange, string, string, object> Body, string Sort, string ChangedField);
 
     /// <summary>What a body may point at: the seeded ILD and a person made for the test.</summary>
     public sealed record Arrange(Guid DepartmentId, Guid PersonId);
 
     private static readonly Dictionary<string, Resource> _resources = new()
     {
-        ["departments"] = new("departments", (_, key, name) => new { slug = key, name }, "-name", "name"),
-        ["people"] = new("people", (_, _, name) => new { name }, "name", "name"),
-        ["leaders"] = new("leaders", (a, _, name) => new { departmentId = a.DepartmentId, personId = a.PersonId, title = name, rank = 50 }, "title", "title"),
-        ["bureaus"] = new("bureaus", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "Office" }, "-sortOrder", "name"),
-        ["institutions"] = new("institutions", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "AffiliatedInstitution" }, "-name", "name"),
-        ["events"] = new("events", (a, _, name) => new { departmentId = a.DepartmentId, date = "1951", title = name, kind = "Founding" }, "-date", "title"),
+        ["departments"] = new("departments", "Department", (_, key, name) => new { slug = key, name, summary = "Made by the contract tests." }, "-name", "name"),
+        ["people"] = new("people", "Person", (_, _, name) => new { name, notes = "Made by the contract tests." }, "name", "name"),
+        ["leaders"] = new("leaders", "Leader", (a, _, name) => new { departmentId = a.DepartmentId, personId = a.PersonId, title = name, rank = 50, start = "2019" }, "title", "title"),
+        ["bureaus"] = new("bureaus", "Bureau", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "Office", sortOrder = 40 }, "-sortOrder", "name"),
+        ["institutions"] = new("institutions", "Institution", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "AffiliatedInstitution", location = "Beijing" }, "-name", "name"),
+        ["events"] = new("events", "HistoricalEvent", (a, _, name) => new { departmentId = a.DepartmentId, date = "1951", title = name, kind = "Founding" }, "-date", "title"),
     };
 
     public static TheoryData<string> Resources => [.. _resources.Keys];
@@ -56,6 +58,7 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
         await (await Anonymous.GetAsync($"{route}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await Anonymous.GetAsync($"{route}/{Guid.NewGuid()}/history", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
         var (url, id, _) = await CreateAsync(resource);
+        var before = (await (await Anonymous.GetAsync($"{route}?pageSize=1", Ct)).ReadJsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>();
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, Ct)).StatusCode);
 
@@ -63,6 +66,7 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
         Assert.Equal($"{url}/restore", gone["restore"]!.GetValue<string>());
         var list = await (await Anonymous.GetAsync($"{route}?pageSize=200", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(list["items"]!.AsArray(), i => i!["id"]!.GetValue<Guid>() == id);
+        Assert.Equal(before - 1, list["totalCount"]!.GetValue<int>());
 
         var restored = await Admin.PostAsync($"{url}/restore", null, Ct);
         Assert.Equal(id, (await restored.ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>());
@@ -75,21 +79,33 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
     public async Task History_lists_create_update_delete_restore_newest_first_with_actor_and_changed_fields(string resource)
     {
         var spec = _resources[resource];
-        var (url, _, arrange) = await CreateAsync(resource);
+        var (url, id, arrange) = await CreateAsync(resource);
         await (await Client.PutAsJsonAsync(url, spec.Body(arrange, "contract", "Renamed"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, Ct)).StatusCode);
         await (await Admin.PostAsync($"{url}/restore", null, Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
-        var history = await (await Anonymous.GetAsync($"{url}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var response = await Anonymous.GetAsync($"{url}/history", Ct);
+        var history = await response.ReadJsonAsync(HttpStatusCode.OK);
         var items = history["items"]!.AsArray();
         Assert.Equal(["Restored", "Deleted", "Updated", "Created"], items.Select(i => i!["action"]!.GetValue<string>()));
         Assert.Equal(["test-admin", "test-editor", "test-editor", "test-editor"], items.Select(i => i!["actor"]!.GetValue<string>()));
+        Assert.All(items, i => Assert.Equal(spec.EntityType, i!["entityType"]!.GetValue<string>()));
+        Assert.All(items, i => Assert.Equal(id, i!["entityId"]!.GetValue<Guid>()));
         Assert.Equal(4, history["totalCount"]!.GetValue<int>());
+        Assert.Contains("rel=\"first\"", response.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+
+        // The update holds the changed field only; the creation every field as written.
+        var created = JsonSerializer.SerializeToNode(spec.Body(arrange, "contract", "Contract"), HttpAssertions.JsonOptions)!.AsObject();
         var update = items[2]!;
         Assert.Equal("Contract", update["before"]![spec.ChangedField]!.GetValue<string>());
         Assert.Equal("Renamed", update["after"]![spec.ChangedField]!.GetValue<string>());
+        Assert.All(created.Where(f => f.Key != spec.ChangedField), f => Assert.Null(update["before"]![f.Key]));
         Assert.Null(items[3]!["before"]);
-        Assert.Equal("Contract", items[3]!["after"]![spec.ChangedField]!.GetValue<string>());
+        Assert.All(created, f => Assert.True(JsonNode.DeepEquals(f.Value, items[3]!["after"]![f.Key]), $"{f.Key}: {items[3]!["after"]![f.Key]}"));
+
+        var paged = await (await Anonymous.GetAsync($"{url}/history?pageSize=1&page=2", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Deleted", Assert.Single(paged["items"]!.AsArray())!["action"]!.GetValue<string>());
+        Assert.Equal(4, paged["totalCount"]!.GetValue<int>());
     }
 
     [Theory]
