@@ -1,17 +1,25 @@
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data;
-using IldRegistry.Data.LocalPostgres;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 string connectionString;
 try
 {
+    // Before anything uses a setting: a bad value stops the program here, with a line per bad key.
+    RegistrySettings.ValidateAll(builder.Configuration);
     connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
 }
-catch (PostgresNotFoundException e)
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, e.Failures));
+    return 1;
+}
+catch (DatabaseNotConfiguredException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 1;

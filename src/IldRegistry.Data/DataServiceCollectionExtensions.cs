@@ -7,17 +7,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IldRegistry.Data;
 
-/// <summary>How hard the data layer tries before it gives up on the database.</summary>
+/// <summary>How hard the data layer tries before it gives up on the database (the API's <c>Database:</c> settings).</summary>
 public sealed record RegistryDataOptions
 {
     /// <summary>
     /// Retries of a command that failed transiently (broken connection, server restarting). Few and short on
     /// purpose: a database that is down must turn into a quick 503, not a request that hangs for a minute.
     /// </summary>
-    public int MaxRetryCount { get; init; } = 2;
+    public required int MaxRetryCount { get; init; }
 
     /// <summary>The longest pause between two retries.</summary>
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public required TimeSpan MaxRetryDelay { get; init; }
 }
 
 public static class DataServiceCollectionExtensions
@@ -30,9 +30,8 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>Registers the pooled <see cref="RegistryDbContext"/> on PostgreSQL.</summary>
     public static IServiceCollection AddRegistryData(
-        this IServiceCollection services, Func<IServiceProvider, string> connectionString, RegistryDataOptions? options = null)
+        this IServiceCollection services, Func<IServiceProvider, string> connectionString, RegistryDataOptions options)
     {
-        options ??= new RegistryDataOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditingInterceptor>();

@@ -5,6 +5,7 @@ using FluentValidation;
 using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,9 +17,11 @@ internal static class ApiSetup
 {
     public static IServiceCollection AddRegistryApi(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
+        services.AddRegistrySettings();
         services.AddRegistryAuth();
-        var hardened = DatabaseFaults.Harden(connectionString, configuration);
-        services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
+        var database = configuration.Settings<DatabaseSettings>();
+        var hardened = DatabaseFaults.Harden(connectionString, database);
+        services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(database));
         services.AddRegistryRateLimits(configuration);
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
@@ -69,7 +72,7 @@ internal static class ApiSetup
         {
             foreach (var registration in options.Registrations)
             {
-                registration.Timeout = TimeSpan.FromSeconds(configuration.GetValue("Database:HealthCheckTimeoutSeconds", 3));
+                registration.Timeout = TimeSpan.FromSeconds(database.HealthCheckTimeoutSeconds);
             }
         });
         services.AddRegistryOpenApi();
@@ -96,7 +99,7 @@ internal static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostileInputGuards();
-        app.UseRequestBodyLimit(RequestLimits.MaxRequestBodyBytes(app.Configuration));
+        app.UseRequestBodyLimit(app.Configuration.Settings<LimitsSettings>().MaxRequestBodyBytes);
         app.UseCors();
         app.UseConditionalGet();
         app.UseSwagger(options =>

@@ -1,7 +1,11 @@
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data;
-using IldRegistry.Data.LocalPostgres;
 using IldRegistry.Data.Seed;
+#if LOCAL_POSTGRES
+using IldRegistry.LocalPostgres;
+#endif
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IldRegistry.Api.Common;
 
@@ -11,42 +15,75 @@ internal static class DatabaseStartup
     public const string ConnectionStringName = "Registry";
 
     /// <summary>
-    /// <c>ConnectionStrings:Registry</c> when given; in Development without one, a persistent local cluster under
-    /// <c>.data/postgres</c> started with the machine's PostgreSQL binaries. Throws
-    /// <see cref="PostgresNotFoundException"/> when neither is possible.
+    /// <c>ConnectionStrings:Registry</c> when given; in Development without one (and in a Debug build, the only one
+    /// that has the tooling), a persistent local cluster under <c>.data/postgres</c> started with the machine's
+    /// PostgreSQL binaries. Throws <see cref="DatabaseNotConfiguredException"/> when neither is possible.
     /// </summary>
-    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    public static Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            return Task.FromResult(configured);
         }
 
         if (!builder.Environment.IsDevelopment())
         {
-            throw new PostgresNotFoundException(
+            throw new DatabaseNotConfiguredException(
                 $"No database configured: set ConnectionStrings__{ConnectionStringName} (the local cluster is only started in Development).");
         }
 
-        var dataDirectory = Path.Combine(FindRepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
-        var cluster = await LocalPostgresCluster.StartAsync(
-            new LocalPostgresOptions
-            {
-                DataDirectory = dataDirectory,
-                Persistent = true,
-                Port = builder.Configuration.GetValue("Database:LocalClusterPort", 5433),
-            },
-            ct: cancellationToken);
-        Console.WriteLine($"Using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}{(cluster.Reused ? " (reused)" : string.Empty)}.");
-        return cluster.ConnectionString;
+#if LOCAL_POSTGRES
+        return StartLocalClusterAsync(builder, cancellationToken);
+#else
+        throw new DatabaseNotConfiguredException(
+            $"No database configured: set ConnectionStrings__{ConnectionStringName} (a Release build has no local cluster; `dotnet run` builds Debug, which has).");
+#endif
     }
+
+#if LOCAL_POSTGRES
+    private static async Task<string> StartLocalClusterAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var dataDirectory = Path.Combine(FindRepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        try
+        {
+            var cluster = await LocalPostgresCluster.StartAsync(
+                new LocalPostgresOptions
+                {
+                    DataDirectory = dataDirectory,
+                    Persistent = true,
+                    Port = builder.Configuration.Settings<DatabaseSettings>().LocalClusterPort,
+                },
+                ct: cancellationToken);
+            Console.WriteLine($"Using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}{(cluster.Reused ? " (reused)" : string.Empty)}.");
+            return cluster.ConnectionString;
+        }
+        catch (PostgresNotFoundException e)
+        {
+            throw new DatabaseNotConfiguredException(e.Message, e);
+        }
+    }
+
+    // `dotnet run --project src/IldRegistry.Api` may run from anywhere: keep the cluster beside the solution.
+    private static string FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IldRegistry.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+#endif
 
     /// <summary>Applies migrations when <c>Database:MigrateOnStartup</c> and loads the seed when <c>Seed:Enabled</c>.</summary>
     public static async Task InitializeAsync(WebApplication app, bool seed = true, CancellationToken cancellationToken = default)
     {
-        var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
-        seed = seed && app.Configuration.GetValue("Seed:Enabled", true);
+        var migrate = app.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStartup ?? app.Environment.IsDevelopment();
+        seed = seed && app.Services.GetRequiredService<IOptions<SeedSettings>>().Value.Enabled;
         if (!migrate && !seed)
         {
             return;
@@ -63,19 +100,5 @@ internal static class DatabaseStartup
         {
             await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
         }
-    }
-
-    // `dotnet run --project src/IldRegistry.Api` may run from anywhere: keep the cluster beside the solution.
-    private static string FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IldRegistry.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return start;
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using IldRegistry.Api.Common.Hardening;
+using IldRegistry.Api.Common.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace IldRegistry.Api.Common;
@@ -14,7 +16,7 @@ namespace IldRegistry.Api.Common;
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
-    IConfiguration configuration,
+    IOptions<DatabaseSettings> database,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         if (DatabaseFaults.IsUnavailable(exception, out var timedOut))
         {
             problem = Unavailable(timedOut);
-            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds(configuration).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = database.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             if (!timedOut)
             {

@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data.Diagnostics;
 
 namespace IldRegistry.Api.Common;
@@ -12,7 +13,7 @@ internal static class QueryCountHeader
 
     public static IApplicationBuilder UseQueryCountHeader(this IApplicationBuilder app, IConfiguration configuration)
     {
-        if (!configuration.GetValue("Diagnostics:QueryCountHeader", false))
+        if (!configuration.Settings<DiagnosticsSettings>().QueryCountHeader)
         {
             return app;
         }

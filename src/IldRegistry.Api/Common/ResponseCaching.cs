@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common.Settings;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace IldRegistry.Api.Common;
@@ -16,10 +17,11 @@ internal static class ResponseCaching
 
     public static IServiceCollection AddRegistryOutputCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var seconds = configuration.GetValue("OutputCache:Seconds", 60);
+        var settings = configuration.Settings<OutputCacheSettings>();
+        var seconds = settings.Seconds;
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitBytes", 32L * 1024 * 1024);
+            options.SizeLimit = settings.SizeLimitBytes;
             options.AddBasePolicy(policy => policy
                 .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                     && !c.HttpContext.Request.Path.StartsWithSegments("/api/v1/export", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +33,7 @@ internal static class ResponseCaching
 
     public static IApplicationBuilder UseRegistryOutputCache(this IApplicationBuilder app, IConfiguration configuration)
     {
-        if (!configuration.GetValue("OutputCache:Enabled", true))
+        if (!configuration.Settings<OutputCacheSettings>().Enabled)
         {
             return app;
         }

@@ -10,7 +10,7 @@ namespace IldRegistry.Data.Seed;
 
 /// <summary>
 /// The registry's first data set: everything the Wikipedia article "International Department of the Chinese Communist
-/// Party" (<c>shared/seed/ild-article.txt</c>) says, as entities. Every call builds fresh instances with ids from
+/// Party" (<c>data/sources/ild-article.txt</c>) says, as entities. Every call builds fresh instances with ids from
 /// <see cref="SeedIds"/> and foreign keys set by id. Every record cites the article with the sentence or list line that
 /// carries the fact; where something comes from general knowledge rather than the article, the record says so.
 /// </summary>

@@ -1,4 +1,4 @@
-using IldRegistry.Data.LocalPostgres;
+using IldRegistry.LocalPostgres;
 using Testcontainers.PostgreSql;
 
 namespace IldRegistry.IntegrationTests.Infrastructure;

@@ -213,7 +213,6 @@ public sealed class InstitutionsReadTests(RegistryApiFactory factory) : ApiTest(
     [InlineData("page=0", "page")]
     [InlineData("page=-1", "page")]
     [InlineData("page=x", "page")]
-    [InlineData("sort=colour", "sort")]
     [InlineData("sort=-location", "sort")]
     [InlineData("kind=Nickname", "kind")]
     [InlineData("kind=99", "kind")]

@@ -481,35 +481,6 @@ public sealed class InstitutionsWriteTests(RegistryApiFactory factory) : ApiTest
     }
 
     [Fact]
-    public async Task History_lists_create_update_delete_restore_newest_first_with_actor_and_changed_fields()
-    {
-        var (id, _) = await CreateAsync();
-        await (await PutAsync(id, NewInstitution("Renamed Institute"))).ReadJsonAsync(HttpStatusCode.OK);
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
-        await (await Admin.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadJsonAsync(HttpStatusCode.OK);
-
-        var history = await (await Anonymous.GetAsync($"{Url}/{id}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        var items = history["items"]!.AsArray();
-        Assert.Equal(4, history["totalCount"]!.GetValue<int>());
-        Assert.All(items, i => Assert.Equal("Institution", i!["entityType"]!.GetValue<string>()));
-        Assert.All(items, i => Assert.Equal(id, i!["entityId"]!.GetValue<Guid>()));
-        Assert.Equal(["Restored", "Deleted", "Updated", "Created"], items.Select(i => i!["action"]!.GetValue<string>()));
-        Assert.Equal(["test-admin", "test-editor", "test-editor", "test-editor"], items.Select(i => i!["actor"]!.GetValue<string>()));
-
-        var update = items[2]!;
-        Assert.Equal("Test Institute", update["before"]!["name"]!.GetValue<string>());
-        Assert.Equal("Renamed Institute", update["after"]!["name"]!.GetValue<string>());
-        Assert.Null(update["before"]!["location"]);
-        var creation = items[3]!;
-        Assert.Null(creation["before"]);
-        Assert.Equal("Test Institute", creation["after"]!["name"]!.GetValue<string>());
-        Assert.Equal("AffiliatedInstitution", creation["after"]!["kind"]!.GetValue<string>());
-
-        var paged = await (await Anonymous.GetAsync($"{Url}/{id}/history?pageSize=1&page=2", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("Deleted", Assert.Single(paged["items"]!.AsArray())!["action"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task History_of_a_seeded_institution_and_of_an_unknown_one()
     {
         var seeded = await (await Anonymous.GetAsync($"{Url}/{CaiuId}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);

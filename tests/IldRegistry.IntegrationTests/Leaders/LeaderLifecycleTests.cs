@@ -113,34 +113,6 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     }
 
     [Fact]
-    public async Task History_lists_create_update_delete_restore_newest_first_with_actor_and_changed_fields()
-    {
-        var id = await CreatePostIdAsync(Post(IldId, LuKangId, "Adviser", 9, "2019"));
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", Post(IldId, LuKangId, "Senior Adviser", 9, "2019", "2021-06"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
-        await Admin.PostAsync($"{Url}/{id}/restore", null, Ct);
-
-        var history = await (await Anonymous.GetAsync($"{Url}/{id}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        var items = history["items"]!.AsArray();
-        Assert.Equal(4, history["totalCount"]!.GetValue<int>());
-        Assert.Equal(["Restored", "Deleted", "Updated", "Created"], items.Select(i => i!["action"]!.GetValue<string>()));
-        Assert.Equal(["test-admin", "test-editor", "test-editor", "test-editor"], items.Select(i => i!["actor"]!.GetValue<string>()));
-        Assert.All(items, i => Assert.Equal("Leader", i!["entityType"]!.GetValue<string>()));
-        var update = items[2]!;
-        Assert.Equal("Adviser", update["before"]!["title"]!.GetValue<string>());
-        Assert.Equal("Senior Adviser", update["after"]!["title"]!.GetValue<string>());
-        Assert.Null(update["before"]!["rank"]);
-        Assert.Null(items[3]!["before"]);
-        Assert.Equal(9, items[3]!["after"]!["rank"]!.GetValue<int>());
-    }
-
-    [Fact]
-    public async Task History_of_an_unknown_post_is_404()
-    {
-        await (await Anonymous.GetAsync($"{Url}/{Guid.NewGuid()}/history", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
     public async Task A_department_with_live_posts_cannot_be_deleted_but_can_once_they_are_deleted()
     {
         var department = await CreateDepartmentAsync();

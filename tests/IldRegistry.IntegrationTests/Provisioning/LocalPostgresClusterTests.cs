@@ -1,4 +1,4 @@
-using IldRegistry.Data.LocalPostgres;
+using IldRegistry.LocalPostgres;
 using Npgsql;
 
 namespace IldRegistry.IntegrationTests.Provisioning;

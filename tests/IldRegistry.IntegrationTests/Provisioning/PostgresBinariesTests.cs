@@ -1,4 +1,4 @@
-using IldRegistry.Data.LocalPostgres;
+using IldRegistry.LocalPostgres;
 
 namespace IldRegistry.IntegrationTests.Provisioning;
 

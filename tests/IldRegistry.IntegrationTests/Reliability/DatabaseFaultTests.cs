@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using IldRegistry.Data.LocalPostgres;
 using IldRegistry.IntegrationTests.Infrastructure;
+using IldRegistry.LocalPostgres;
 
 namespace IldRegistry.IntegrationTests.Reliability;
 

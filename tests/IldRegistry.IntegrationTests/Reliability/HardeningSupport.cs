@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using IldRegistry.Data.LocalPostgres;
+using IldRegistry.LocalPostgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -158,8 +158,38 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string connectionString, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "IldRegistry.Api.dll");
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var api = new ApiProcess(Process.Start(StartInfo(connectionString, address, environment))!, address);
+        await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return api;
+    }
+
+    /// <summary>Runs the API to its exit (for settings that must stop it): the exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string connectionString, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        using var process = Process.Start(StartInfo(connectionString, new Uri($"http://127.0.0.1:{FreePort()}"), environment))!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(string connectionString, Uri address, IReadOnlyDictionary<string, string>? environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "IldRegistry.Api.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -180,9 +210,7 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var api = new ApiProcess(Process.Start(start)!, address);
-        await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        return api;
+        return start;
     }
 
     public HttpClient CreateClient(string? apiKey = AdminKey)

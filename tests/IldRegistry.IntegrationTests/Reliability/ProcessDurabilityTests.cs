@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using IldRegistry.Data.LocalPostgres;
 using IldRegistry.IntegrationTests.Infrastructure;
+using IldRegistry.LocalPostgres;
 
 namespace IldRegistry.IntegrationTests.Reliability;
 

@@ -8,7 +8,8 @@ namespace IldRegistry.UnitTests.Seed;
 
 public sealed class IldArticleSeedTests
 {
-    private const string ArticlePath = "shared/seed/ild-article.txt";
+    /// <summary>The repository's copy of the article (<c>data/sources/</c>), copied beside the test binaries.</summary>
+    private static readonly string ArticlePath = Path.Combine(AppContext.BaseDirectory, "sources", "ild-article.txt");
 
     [Fact]
     public void BureausAreTheSeventeenUnitsInTheArticlesOrderWithKinds()
@@ -178,7 +179,7 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void EveryRecordCitesTheArticleWithAVerbatimQuote()
     {
-        var article = File.ReadAllText(FindArticle()).ReplaceLineEndings("\n");
+        var article = File.ReadAllText(ArticlePath).ReplaceLineEndings("\n");
 
         foreach (var entity in AllRecords())
         {
@@ -247,26 +248,6 @@ public sealed class IldArticleSeedTests
             .. IldArticleSeed.Institutions(),
             .. IldArticleSeed.Events(),
         ];
-
-    /// <summary>
-    /// Finds <c>shared/seed/ild-article.txt</c> from the test binaries: in a directory above them, or beside one
-    /// (the repository and <c>shared/</c> are siblings).
-    /// </summary>
-    private static string FindArticle()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, ArticlePath), Path.Combine(dir.FullName, "..", ArticlePath) })
-            {
-                if (File.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"Could not find {ArticlePath} in or beside any directory above {AppContext.BaseDirectory}.");
-    }
 
     private sealed record HistoricalEventView(HistoricalEvent Event)
     {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -11,46 +12,42 @@ namespace IldRegistry.Api.Common.Hardening;
 /// </summary>
 internal static class DatabaseFaults
 {
-    /// <summary>Seconds a client is told to wait (<c>Retry-After</c>) when the database is unavailable.</summary>
-    public static int RetryAfterSeconds(IConfiguration configuration) => configuration.GetValue("Database:RetryAfterSeconds", 5);
-
     /// <summary>
     /// Adds to the configured connection string what keeps a request from hanging on a dead server: a short
     /// connect timeout, a command timeout, TCP keepalive and a server-side <c>statement_timeout</c>, each
     /// configurable under <c>Database:</c> (0 switches the statement timeout off).
     /// </summary>
-    public static string Harden(string connectionString, IConfiguration configuration)
+    public static string Harden(string connectionString, DatabaseSettings settings)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
-            Timeout = configuration.GetValue("Database:ConnectTimeoutSeconds", 3),
-            CommandTimeout = configuration.GetValue("Database:CommandTimeoutSeconds", 15),
-            KeepAlive = configuration.GetValue("Database:KeepAliveSeconds", 10),
+            Timeout = settings.ConnectTimeoutSeconds,
+            CommandTimeout = settings.CommandTimeoutSeconds,
+            KeepAlive = settings.KeepAliveSeconds,
 
             // Automatic preparation: a statement run twice on a connection is prepared there and PostgreSQL keeps its
-            // parse and plan (prepared statements survive the pool's reset). Search's UNION over five tables spent
-            // 3.3 ms planning against 3.7 ms executing. Least recently used statements are dropped past the maximum.
-            MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", 128),
-            AutoPrepareMinUsages = configuration.GetValue("Database:AutoPrepareMinUsages", 2),
+            // parse and plan (prepared statements survive the pool's reset); search's UNION over five tables spent
+            // almost half its time planning (bench/README.md). Least recently used statements are dropped past the maximum.
+            MaxAutoPrepare = settings.MaxAutoPrepare,
+            AutoPrepareMinUsages = settings.AutoPrepareMinUsages,
 
             // EF Core opens and closes the connection around every query; the session state Npgsql would reset on
             // each return to the pool (four statements per query) is never changed by this application: its settings
             // come as startup options below, which a reset would keep anyway.
-            NoResetOnClose = configuration.GetValue("Database:NoResetOnClose", true),
+            NoResetOnClose = settings.NoResetOnClose,
         };
 
         // Shorter than the command timeout, so the server cancels a runaway query (a clean 57014) before the
         // client gives up on the connection.
-        var statementTimeout = configuration.GetValue("Database:StatementTimeoutMilliseconds", 10_000);
+        var statementTimeout = settings.StatementTimeoutMilliseconds;
         if (statementTimeout > 0)
         {
             AddOption(builder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c statement_timeout={statementTimeout}"));
         }
 
         // Search's fuzzy matching (only search uses pg_trgm's operators): stricter than the defaults (0.3 and 0.6),
-        // so a common surname does not bring thousands of candidates to recheck. For "lu kang" among the bench's
-        // 50,000 people: the name-without-spaces match at 0.5 let 1,281 rows through the index, at 0.6 187; the word
-        // match at 0.7 310, at 0.8 90, with the same 54 results. "Lu Kanng" is still found, by the first (0.67).
+        // so a common surname does not bring thousands of candidates to recheck, with the same results and a
+        // misspelling still found (the figures are in bench/README.md).
         AddOption(builder, "-c pg_trgm.similarity_threshold=0.6 -c pg_trgm.word_similarity_threshold=0.8");
         return builder.ConnectionString;
     }
@@ -60,10 +57,10 @@ internal static class DatabaseFaults
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
     }
 
-    public static RegistryDataOptions DataOptions(IConfiguration configuration) => new()
+    public static RegistryDataOptions DataOptions(DatabaseSettings settings) => new()
     {
-        MaxRetryCount = configuration.GetValue("Database:MaxRetryCount", 2),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("Database:MaxRetryDelayMilliseconds", 1000)),
+        MaxRetryCount = settings.MaxRetryCount,
+        MaxRetryDelay = TimeSpan.FromMilliseconds(settings.MaxRetryDelayMilliseconds),
     };
 
     /// <summary>

@@ -1,3 +1,5 @@
+using IldRegistry.Api.Common.Settings;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -15,16 +17,17 @@ internal static class HostSetup
         var configuration = builder.Configuration;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            var limits = configuration.Settings<LimitsSettings>();
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBodyBytes(configuration);
-            kestrel.Limits.MaxRequestHeadersTotalSize = configuration.GetValue("Limits:MaxRequestHeadersTotalBytes", 32 * 1024);
-            kestrel.Limits.MaxRequestHeaderCount = configuration.GetValue("Limits:MaxRequestHeaderCount", 64);
-            kestrel.Limits.MaxRequestLineSize = configuration.GetValue("Limits:MaxRequestLineBytes", 8 * 1024);
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
+            kestrel.Limits.MaxRequestLineSize = limits.MaxRequestLineBytes;
         });
 
         // On SIGTERM the server stops accepting, and requests already running get this long to finish.
-        builder.Services.Configure<HostOptions>(options =>
-            options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Host:ShutdownTimeoutSeconds", 30)));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<HostSettings>>((options, host) =>
+            options.ShutdownTimeout = TimeSpan.FromSeconds(host.Value.ShutdownTimeoutSeconds));
 
         // Every log line written during a request carries its TraceId, the value problem details report as traceId.
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
@@ -41,13 +44,14 @@ internal static class HostSetup
     /// </summary>
     private static void AddRegistryTelemetry(IServiceCollection services, ConfigurationManager configuration)
     {
-        if (!configuration.GetValue("OpenTelemetry:Enabled", false))
+        var settings = configuration.Settings<OpenTelemetrySettings>();
+        if (!settings.Enabled)
         {
             return;
         }
 
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(configuration["OpenTelemetry:ServiceName"] ?? "ildregistry-api"))
+            .ConfigureResource(resource => resource.AddService(settings.ServiceName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                 .AddSource("System.Net.Http")
@@ -56,12 +60,10 @@ internal static class HostSetup
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("System.Net.Http", "System.Runtime", "Npgsql"));
 
-        var endpoint = configuration["OpenTelemetry:OtlpEndpoint"];
+        var endpoint = settings.OtlpEndpoint;
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
-            var protocol = string.Equals(configuration["OpenTelemetry:OtlpProtocol"], "http", StringComparison.OrdinalIgnoreCase)
-                ? OtlpExportProtocol.HttpProtobuf
-                : OtlpExportProtocol.Grpc;
+            var protocol = settings.OtlpProtocol == OtlpProtocol.Http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
         }
         else if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using IldRegistry.Api.Common.Settings;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace IldRegistry.Api.Common.Hardening;
@@ -16,13 +17,13 @@ internal static class RateLimits
 
     public static IServiceCollection AddRegistryRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("RateLimiting");
-        var enabled = section.GetValue("Enabled", true);
-        var anonymousLimit = section.GetValue("AnonymousPermitLimit", 300);
-        var keyLimit = section.GetValue("KeyPermitLimit", 1200);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
-        var expensiveLimit = section.GetValue("ExpensiveConcurrencyLimit", 8);
-        var expensiveQueue = section.GetValue("ExpensiveQueueLimit", 16);
+        var settings = configuration.Settings<RateLimitingSettings>();
+        var enabled = settings.Enabled;
+        var anonymousLimit = settings.AnonymousPermitLimit;
+        var keyLimit = settings.KeyPermitLimit;
+        var window = TimeSpan.FromSeconds(settings.WindowSeconds);
+        var expensiveLimit = settings.ExpensiveConcurrencyLimit;
+        var expensiveQueue = settings.ExpensiveQueueLimit;
 
         var expensive = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             Array.Exists(_expensive, p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))

@@ -10,11 +10,6 @@ namespace IldRegistry.Api.Common.Hardening;
 /// </summary>
 internal static class RequestLimits
 {
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
-
-    public static long MaxRequestBodyBytes(IConfiguration configuration) =>
-        configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
-
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long defaultLimit) => app.Use(async (context, next) =>
     {
         // An endpoint may raise its own limit ([RequestSizeLimit] on the import).

@@ -1,3 +1,5 @@
+using IldRegistry.Api.Common.Settings;
+
 namespace IldRegistry.Api.Common.Hardening;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace IldRegistry.Api.Common.Hardening;
 /// </summary>
 internal static class SecurityHeaders
 {
-    public const string CorsPolicySection = "Cors:AllowedOrigins";
-
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -30,7 +30,7 @@ internal static class SecurityHeaders
     /// </summary>
     public static IServiceCollection AddRegistryCors(this IServiceCollection services, IConfiguration configuration)
     {
-        var origins = configuration.GetSection(CorsPolicySection).Get<string[]>() ?? [];
+        var origins = configuration.Settings<CorsSettings>().AllowedOrigins;
         return services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)

@@ -1,25 +1,27 @@
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data.Caching;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace IldRegistry.Api.Common.Resources;
 
 /// <summary>
 /// Remembers a list's <c>totalCount</c> per filter until the next write, so paging through a large result (page 2,
-/// 3, … or <c>after=</c>) counts its rows once, not on every page: an exact count of 22,000 events costs 2.4 ms of
-/// PostgreSQL time, the page itself 0.5 ms. Entries are keyed by the filter and <see cref="RegistryChanges"/>'
+/// 3, … or <c>after=</c>) counts its rows once, not on every page: an exact count costs several times the page
+/// itself (bench/README.md). Entries are keyed by the filter and <see cref="RegistryChanges"/>'
 /// generation, which every committed write through this process moves on, and expire after
 /// <c>TotalCountCache:Seconds</c> (60) in case another process wrote. <c>TotalCountCache:Enabled=false</c> counts
 /// every time.
 /// </summary>
-public sealed class TotalCounts(RegistryChanges changes, IConfiguration configuration, TimeProvider clock) : IDisposable
+public sealed class TotalCounts(RegistryChanges changes, IOptions<TotalCountCacheSettings> settings, TimeProvider clock) : IDisposable
 {
-    private readonly bool _enabled = configuration.GetValue("TotalCountCache:Enabled", true);
+    private readonly bool _enabled = settings.Value.Enabled;
 
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("TotalCountCache:Seconds", 60));
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(settings.Value.Seconds);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions
     {
-        SizeLimit = configuration.GetValue("TotalCountCache:MaxEntries", 10_000),
+        SizeLimit = settings.Value.MaxEntries,
     });
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.LocalPostgres;
+namespace IldRegistry.LocalPostgres;
 
 /// <summary>
 /// Thrown when a local PostgreSQL cluster is needed but no server binaries could be found.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace IldRegistry.Data.LocalPostgres;
+namespace IldRegistry.LocalPostgres;
 
 internal static partial class LocalPostgresLog
 {

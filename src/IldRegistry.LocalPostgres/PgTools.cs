@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.LocalPostgres;
+namespace IldRegistry.LocalPostgres;
 
 /// <summary>
 /// Runs the PostgreSQL server tools of one binary directory, as the <c>postgres</c> OS user

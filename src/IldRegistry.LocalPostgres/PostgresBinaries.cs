@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.LocalPostgres;
+namespace IldRegistry.LocalPostgres;
 
 /// <summary>
 /// Locates the PostgreSQL server binaries (<c>initdb</c>, <c>pg_ctl</c>, <c>postgres</c>) on this machine.

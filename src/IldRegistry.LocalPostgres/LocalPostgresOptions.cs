@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.LocalPostgres;
+namespace IldRegistry.LocalPostgres;
 
 /// <summary>How <see cref="LocalPostgresCluster.StartAsync"/> creates or reuses a local PostgreSQL cluster.</summary>
 public sealed record LocalPostgresOptions
