@@ -77,13 +77,16 @@ public sealed partial class PartialDate : IEquatable<PartialDate>, IComparable<P
     public static PartialDate Parse(string text) =>
         TryParse(text, out var value)
             ? value
-            : throw new FormatException($"'{text}' is not a valid date. Accepted forms: {AcceptedForms}.");
+            : throw new FormatException(NotADate(text));
 
     /// <summary>
     /// The date a stored <see cref="Text"/> column holds, or null when it holds none. Queries project the text column
     /// and parse it with this rather than project the date itself: EF Core materializes the whole owning entity
     /// (JSON columns included) to hand out a complex property, which costs more than the rest of a list page.
     /// </summary>
+    /// <summary>The message for text that is not a date: what was given, and the forms accepted.</summary>
+    public static string NotADate(string? text) => $"'{text}' is not a valid date. Accepted forms: {AcceptedForms}.";
+
     public static PartialDate? FromStored(string? text) => text is null ? null : Parse(text);
 
     /// <summary>Parses one of the <see cref="AcceptedForms"/>.</summary>

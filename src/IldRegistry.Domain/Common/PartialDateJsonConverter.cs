@@ -16,7 +16,7 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
         var text = reader.GetString();
         return PartialDate.TryParse(text, out var value)
             ? value
-            : throw new JsonException($"'{text}' is not a valid date. Accepted forms: {PartialDate.AcceptedForms}.");
+            : throw new JsonException(PartialDate.NotADate(text));
     }
 
     public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) =>

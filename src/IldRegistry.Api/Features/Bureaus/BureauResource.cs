@@ -21,7 +21,7 @@ internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
         RefersTo<Department>(b => b.DepartmentId, "departmentId", "department", "bureaus");
         RefersTo<Bureau>(b => b.ParentBureauId, "parentBureauId", "parent bureau", "child bureaus");
         Tree(b => b.ParentBureauId, "parentBureauId", scope: b => b.DepartmentId, scopeName: "department");
-        Unique("name", self => b => b.DepartmentId == self.DepartmentId && b.Name == self.Name, self => $"The name '{self.Name}' in this department");
+        Unique("name", self => b => b.DepartmentId == self.DepartmentId && b.Name == self.Name, self => $"The name '{self.Name}' among the department's bureaus");
         Unique(
             "number",
             self => b => b.DepartmentId == self.DepartmentId && b.Number == self.Number,

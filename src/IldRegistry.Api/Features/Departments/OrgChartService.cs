@@ -83,6 +83,6 @@ public static class AsOf
 
         return PartialDate.TryParse(text, out var date)
             ? date
-            : throw new FieldValidationException("asOf", $"'{text}' is not a valid date. Accepted forms: {PartialDate.AcceptedForms}.");
+            : throw new FieldValidationException("asOf", PartialDate.NotADate(text));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class InstitutionResource : ResourceDefinition<Institution, Inst
         : base(order: 4, singular: "institution", collection: Name)
     {
         RefersTo<Department>(i => i.DepartmentId, "departmentId", "department", "institutions");
-        Unique("name", self => i => i.DepartmentId == self.DepartmentId && i.Name == self.Name, self => $"The name '{self.Name}' in this department");
+        Unique("name", self => i => i.DepartmentId == self.DepartmentId && i.Name == self.Name, self => $"The name '{self.Name}' among the department's institutions");
     }
 
     public override Entity Example => IldArticleSeed.Institutions().Single(i => i.Name == "Chinese Association for International Understanding");
