@@ -92,12 +92,13 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
 
     protected override async Task<IReadOnlyList<string>> FindDependentsAsync(Guid id, CancellationToken ct)
     {
+        // Ordered, so that the five named in the message are the same every time (the first units, the top posts).
         var dependents = new List<string>();
-        await AddDependentsAsync(dependents, Db.Departments.Where(d => d.ParentId == id).Select(d => d.Slug), "child departments", s => s, ct);
-        await AddDependentsAsync(dependents, Db.Leaders.Where(l => l.DepartmentId == id).Select(l => l.Title + " " + l.Person!.Name), "leader posts", s => s, ct);
-        await AddDependentsAsync(dependents, Db.Bureaus.Where(b => b.DepartmentId == id).Select(b => b.Name), "bureaus", s => s, ct);
-        await AddDependentsAsync(dependents, Db.Institutions.Where(i => i.DepartmentId == id).Select(i => i.Name), "institutions", s => s, ct);
-        await AddDependentsAsync(dependents, Db.Events.Where(e => e.DepartmentId == id).Select(e => e.Title), "events", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Departments.Where(d => d.ParentId == id).OrderBy(d => d.Slug).Select(d => d.Slug), "child departments", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Leaders.Where(l => l.DepartmentId == id).OrderBy(l => l.Rank).ThenBy(l => l.Id).Select(l => l.Title + " " + l.Person!.Name), "leader posts", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Bureaus.Where(b => b.DepartmentId == id).OrderBy(b => b.SortOrder).ThenBy(b => b.Name).Select(b => b.Name), "bureaus", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Institutions.Where(i => i.DepartmentId == id).OrderBy(i => i.Name).Select(i => i.Name), "institutions", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Events.Where(e => e.DepartmentId == id).OrderBy(e => e.Title).ThenBy(e => e.Id).Select(e => e.Title), "events", s => s, ct);
         return dependents;
     }
 
