@@ -36,6 +36,9 @@ internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
 
     public override Expression<Func<Leader, string>> Label => l => l.Title + " " + l.Person!.Name;
 
+    /// <summary>Posts in order of precedence.</summary>
+    public override IOrderedQueryable<Leader> InOrder(IQueryable<Leader> rows) => rows.OrderBy(l => l.Rank).ThenBy(l => l.Id);
+
     public override Expression<Func<Leader, LeaderRequest>> ToRequest => l => new LeaderRequest
     {
         DepartmentId = l.DepartmentId,
