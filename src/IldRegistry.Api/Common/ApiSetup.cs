@@ -42,6 +42,7 @@ internal static class ApiSetup
         services.AddControllers(options =>
             {
                 options.Filters.Add<ValidationFilter>();
+                options.Filters.Add<WritePreconditions>(WritePreconditions.FilterOrder);
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
 
                 // JSON only: one representation per resource keeps the OpenAPI document and the clients simple.

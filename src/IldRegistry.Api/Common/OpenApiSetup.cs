@@ -39,6 +39,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<SeedExamplesSchemaFilter>();
             options.DocumentFilter<NullableReferencesDocumentFilter>();
             options.OperationFilter<StandardResponsesOperationFilter>();
+            options.OperationFilter<PreconditionHeadersOperationFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(PartialDate).Assembly })
