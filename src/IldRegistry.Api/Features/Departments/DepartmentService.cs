@@ -68,6 +68,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
     public async Task<DepartmentResponse> CreateAsync(DepartmentRequest request, CancellationToken ct)
     {
         await EnsureSlugFreeAsync(request.Slug, null, ct);
+        await EnsureNameFreeAsync(request.Name, null, ct);
         await EnsureParentValidAsync(null, request.ParentId, ct);
         var department = new Department();
         Apply(request, department);
@@ -81,6 +82,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
     {
         var department = await LoadForWriteAsync(id, ifMatch, ct);
         await EnsureSlugFreeAsync(request.Slug, id, ct);
+        await EnsureNameFreeAsync(request.Name, id, ct);
         await EnsureParentValidAsync(id, request.ParentId, ct);
         Apply(request, department);
         await Db.SaveChangesAsync(ct);
@@ -95,7 +97,7 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
         var dependents = new List<string>();
         await AddDependentsAsync(dependents, Db.Departments.Where(d => d.ParentId == id).Select(d => d.Slug), "child departments", s => s, ct);
         await AddDependentsAsync(dependents, Db.Leaders.Where(l => l.DepartmentId == id).Select(l => l.Title + " " + l.Person!.Name), "leader posts", s => s, ct);
-        await AddDependentsAsync(dependents, Db.Bureaus.Where(b => b.DepartmentId == id).Select(b => b.Name), "bureaus", s => s, ct);
+        await AddDependentsAsync(dependents, Db.Bureaus.Where(b => b.DepartmentId == id).OrderBy(b => b.Name).Select(b => b.Name), "bureaus", s => s, ct);
         await AddDependentsAsync(dependents, Db.Institutions.Where(i => i.DepartmentId == id).Select(i => i.Name), "institutions", s => s, ct);
         await AddDependentsAsync(dependents, Db.Events.Where(e => e.DepartmentId == id).Select(e => e.Title), "events", s => s, ct);
         return dependents;
@@ -115,6 +117,17 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
         if (await Db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Slug == slug && d.Id != self, ct))
         {
             throw new ConflictException($"A department with the slug '{slug}' already exists.", "slug");
+        }
+    }
+
+    private async Task EnsureNameFreeAsync(string name, Guid? self, CancellationToken ct)
+    {
+        // Compared as the unique index on lower(name) compares (both sides are SQL lower()); a deleted department frees its name.
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which has no culture argument
+        if (await Db.Departments.AnyAsync(d => d.Name.ToLower() == name.ToLower() && d.Id != self, ct))
+#pragma warning restore CA1304, CA1311, CA1862
+        {
+            throw new ConflictException($"A department named '{name}' already exists (names are compared ignoring case).", "name");
         }
     }
 

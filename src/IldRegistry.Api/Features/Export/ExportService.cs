@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.IO.Compression;
 using System.Linq.Expressions;
@@ -13,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace IldRegistry.Api.Features.Export;
 
 /// <summary>
-/// Writes the whole registry straight to the response, a record at a time: nothing holds the whole registry, so the
-/// memory an export takes does not grow with the registry (only the id graphs of departments and bureaus, to put
-/// parents first, are kept whole).
+/// Writes the whole registry, a chunk of records at a time, from one consistent snapshot: nothing holds the whole
+/// registry, so the memory an export takes does not grow with it (only the ids of each section, in order, are kept
+/// whole). <see cref="ExportSnapshots"/> writes it to a file, which is then served with its length and digest.
 /// </summary>
 public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions> jsonOptions, TimeProvider clock) : IAsyncDisposable
 {
@@ -42,46 +43,86 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     public string FileName(string extension) =>
         $"ildregistry-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 
-    /// <summary>Writes the export document (see <see cref="ExportDocument"/>).</summary>
-    public async Task WriteJsonAsync(HttpResponse response, CancellationToken token)
+    /// <summary>
+    /// The sections of the export, in order: each resource's records with a JSON and a CSV writer. One list, so that
+    /// a resource is added in one place.
+    /// </summary>
+    private List<ExportSection> Sections(CancellationToken ct) =>
+    [
+        Section("departments", () => DepartmentsAsync(ct)),
+        Section("people", () => ByIdAsync(db.People, RegistryRecords.FromPerson, ct)),
+        Section("leaders", () => ByIdAsync(db.Leaders, RegistryRecords.FromLeader, ct)),
+        Section("bureaus", () => BureausAsync(ct)),
+        Section("institutions", () => ByIdAsync(db.Institutions, RegistryRecords.FromInstitution, ct)),
+        Section("events", () => ByIdAsync(db.Events, RegistryRecords.FromEvent, ct)),
+    ];
+
+    private ExportSection Section<TRequest>(string name, Func<IAsyncEnumerable<ExportRecord<TRequest>>> records) => new(
+        name,
+        (writer, ct) => WriteJsonSectionAsync(writer, name, records(), ct),
+        (archive, sink, ct) => WriteCsvEntryAsync(archive, sink, $"{name}.csv", records(), ct));
+
+    /// <summary>Writes the export document (see <see cref="ExportDocument"/>) from one snapshot of the registry.</summary>
+    public async Task WriteJsonAsync(Stream target, CancellationToken token)
     {
-        await using var writer = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = _json.Encoder });
+        await using var snapshot = await BeginSnapshotAsync(token);
+        await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = _json.Encoder });
         writer.WriteStartObject();
         writer.WriteString("format", ExportDocument.FormatName);
         writer.WriteNumber("version", ExportDocument.CurrentVersion);
         writer.WriteString("exportedAt", clock.GetUtcNow());
-        await WriteJsonSectionAsync(writer, "departments", DepartmentsAsync(token), token);
-        await WriteJsonSectionAsync(writer, "people", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
-        await WriteJsonSectionAsync(writer, "leaders", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
-        await WriteJsonSectionAsync(writer, "bureaus", BureausAsync(token), token);
-        await WriteJsonSectionAsync(writer, "institutions", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
-        await WriteJsonSectionAsync(writer, "events", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+        foreach (var section in Sections(token))
+        {
+            await section.WriteJsonAsync(writer, token);
+        }
+
         writer.WriteEndObject();
         await writer.FlushAsync(token);
     }
 
     /// <summary>Writes a zip of six RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
-    public async Task WriteCsvZipAsync(HttpResponse response, CancellationToken token)
+    public async Task WriteCsvZipAsync(Stream target, CancellationToken token)
     {
-        // Create mode writes entries one after another with data descriptors, so the response need not be seekable.
-        await using var sink = new DrainingStream(response.Body);
+        await using var snapshot = await BeginSnapshotAsync(token);
+
+        // Create mode writes entries one after another with data descriptors, so the target need not be seekable.
+        await using var sink = new DrainingStream(target);
         await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token))
         {
-            await WriteCsvEntryAsync(archive, sink, "departments.csv", DepartmentsAsync(token), token);
-            await WriteCsvEntryAsync(archive, sink, "people.csv", ByIdAsync(db.People, RegistryRecords.FromPerson), token);
-            await WriteCsvEntryAsync(archive, sink, "leaders.csv", ByIdAsync(db.Leaders, RegistryRecords.FromLeader), token);
-            await WriteCsvEntryAsync(archive, sink, "bureaus.csv", BureausAsync(token), token);
-            await WriteCsvEntryAsync(archive, sink, "institutions.csv", ByIdAsync(db.Institutions, RegistryRecords.FromInstitution), token);
-            await WriteCsvEntryAsync(archive, sink, "events.csv", ByIdAsync(db.Events, RegistryRecords.FromEvent), token);
+            foreach (var section in Sections(token))
+            {
+                await section.WriteCsvAsync(archive, sink, token);
+            }
         }
 
         await sink.DrainAsync(token);
     }
 
-    private static IAsyncEnumerable<ExportRecord<TRequest>> ByIdAsync<TEntity, TRequest>(
-        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map)
-        where TEntity : Entity =>
-        set.AsNoTracking().OrderBy(e => e.Id).Select(map).AsAsyncEnumerable();
+    /// <summary>
+    /// One REPEATABLE READ, read-only transaction for the whole export, so that every chunk reads the same committed
+    /// state: a write landing during the export is in none of it, and no leader is exported without its person.
+    /// </summary>
+    private async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", ct);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Records by id, read a chunk at a time: every query stays small (well under the statement timeout, whatever the
+    /// registry's size), where one query over a whole table outgrew it (issue 17).
+    /// </summary>
+    private static async IAsyncEnumerable<ExportRecord<TRequest>> ByIdAsync<TEntity, TRequest>(
+        DbSet<TEntity> set, Expression<Func<TEntity, ExportRecord<TRequest>>> map, [EnumeratorCancellation] CancellationToken ct)
+        where TEntity : Entity
+    {
+        var order = await set.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        await foreach (var record in InOrderAsync(set, map, order, ct))
+        {
+            yield return record;
+        }
+    }
 
     private async IAsyncEnumerable<ExportRecord<Bureaus.BureauRequest>> BureausAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -192,3 +233,9 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         _ => value.GetRawText(),
     };
 }
+
+/// <summary>One section of the export: its name and how it writes itself as JSON and as a CSV file of the zip.</summary>
+internal sealed record ExportSection(
+    string Name,
+    Func<Utf8JsonWriter, CancellationToken, Task> WriteJsonAsync,
+    Func<ZipArchive, DrainingStream, CancellationToken, Task> WriteCsvAsync);

@@ -221,7 +221,7 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
         }
 
         Unique(errors, section.Name, "slug", final.Values.Select(d => (d.Row, d.Slug)), slug => $"The slug '{slug}'");
-        Unique(errors, section.Name, "name", final.Values.Where(d => d.Row.Live).Select(d => (d.Row, d.Name)), name => $"The name '{name}'");
+        Unique(errors, section.Name, "name", final.Values.Where(d => d.Row.Live).Select(d => (d.Row, d.Name.ToLowerInvariant())), name => $"The name '{name}' (compared ignoring case)");
         return live;
     }
 
