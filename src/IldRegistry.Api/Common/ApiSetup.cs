@@ -10,6 +10,9 @@ using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using IldRegistry.Api.Common.Validation;
+using IldRegistry.Api.Features.Export;
 
 namespace IldRegistry.Api.Common;
 
@@ -27,6 +30,7 @@ internal static class ApiSetup
         services.AddRegistryCors(configuration);
         services.AddRegistryHsts();
         services.AddScoped<RegistrySeeder>();
+        services.AddExportSnapshots();
         services.Scan();
 
         // Tried before the default writer, which gives up (and leaves plain text) when Accept excludes JSON.
@@ -35,6 +39,13 @@ internal static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+
+            // A URL no route matches (a malformed id among them) says so, like every other problem.
+            if (context.ProblemDetails.Status == StatusCodes.Status404NotFound)
+            {
+                context.ProblemDetails.Detail ??= "Nothing is at this URL. A record's URL ends in its id, a UUID (departments also take their slug).";
+            }
+
             // The W3C trace id: the value every log line of the request carries (TraceId) and tracing backends search by.
             context.ProblemDetails.Extensions["traceId"] = Activity.Current is { } activity
                 ? activity.TraceId.ToHexString()
@@ -46,6 +57,7 @@ internal static class ApiSetup
             {
                 options.Filters.Add<ValidationFilter>();
                 options.Conventions.Add(new Auth.WritesNeedEditorConvention());
+                options.Filters.Add<WritePreconditions>(WritePreconditions.FilterOrder);
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
 
                 // JSON only: one representation per resource keeps the OpenAPI document and the clients simple.
@@ -62,7 +74,10 @@ internal static class ApiSetup
                 }
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
-            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelState);
+            // Binding errors are reported by ValidationFilter together with the rule errors, in one 400.
+            .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+        services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>((mvc, json) =>
+            mvc.InputFormatters.Insert(0, new FieldByFieldJsonInputFormatter(json.Value.JsonSerializerOptions)));
 
         services.AddValidatorsFromAssemblyContaining<ValidationFilter>(includeInternalTypes: true);
         services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database", tags: ["ready"]);
@@ -76,6 +91,7 @@ internal static class ApiSetup
             }
         });
         services.AddRegistryOpenApi();
+        services.AddOpenApiServers();
         return services;
     }
 
@@ -105,8 +121,8 @@ internal static class ApiSetup
         app.UseSwagger(options =>
         {
             options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
-            options.PreSerializeFilters.Add((document, request) =>
-                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}" }]);
+            var serverUrl = OpenApiServers.ServerUrl(app.Services);
+            options.PreSerializeFilters.Add((document, _) => document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = serverUrl }]);
         });
         app.UseSwaggerUI(options =>
         {
@@ -124,23 +140,6 @@ internal static class ApiSetup
         app.UseAuthorization();
         app.MapControllers();
         return app;
-    }
-
-    // Model binding failures (malformed JSON, wrong types, unknown fields, bad query values) keyed by JSON path.
-    private static BadRequestObjectResult InvalidModelState(ActionContext context)
-    {
-        var errors = context.ModelState
-            .Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => (Key: JsonPath.FromJsonPath(e.Key), Messages: e.Value!.Errors.Select(m => string.IsNullOrEmpty(m.ErrorMessage) ? "The value is invalid." : m.ErrorMessage).ToArray()))
-            .ToList();
-
-        // The body parameter's own "field is required" entry only repeats a JSON error reported at its path.
-        if (errors.Count > 1)
-        {
-            errors.RemoveAll(e => e.Key is "request" or "");
-        }
-
-        return Problems.Validation(context.HttpContext, errors.Select(e => (e.Key.Length == 0 ? "body" : e.Key, e.Messages)));
     }
 
     private static void Scan(this IServiceCollection services)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace IldRegistry.Api.Common;
@@ -41,10 +40,7 @@ internal static class ConditionalGet
         var ok = response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created;
         if (ok && (isRead || version.Length > 0))
         {
-            buffer.Position = 0;
-            var hash = await SHA256.HashDataAsync(buffer, context.RequestAborted);
-            var digest = Convert.ToBase64String(hash, 0, 12).Replace('+', '-').Replace('/', '_');
-            response.Headers.ETag = version.Length > 0 ? $"\"{version}-{digest}\"" : $"\"{digest}\"";
+            response.Headers.ETag = ETags.Of(version, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
 
         if (ok && isRead)

@@ -1,26 +1,31 @@
 using System.Globalization;
-using Microsoft.Net.Http.Headers;
+using System.Security.Cryptography;
 
 namespace IldRegistry.Api.Common;
 
-/// <summary>A record's ETag starts with the row's PostgreSQL <c>xmin</c>, which changes exactly when the row does.</summary>
+/// <summary>
+/// A record's ETag is <c>"&lt;xmin&gt;-&lt;hash of the body&gt;"</c>: the row's PostgreSQL <c>xmin</c>, which changes
+/// exactly when the row does, and a hash of the representation, which changes when embedded data does.
+/// </summary>
 internal static class ETags
 {
+    private const string VerifiedVersionKey = "IldRegistry.IfMatch.VerifiedVersion";
+
     public static string From(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <summary>The version an <c>If-Match</c> header asks for; null when absent or <c>*</c>.</summary>
-    public static uint? IfMatchVersion(HttpContext context, string field = "If-Match")
+    /// <summary>The strong ETag of a body: <paramref name="version"/> (when any) and a short URL-safe SHA-256.</summary>
+    public static string Of(string version, ReadOnlySpan<byte> body)
     {
-        var ifMatch = context.Request.GetTypedHeaders().IfMatch;
-        if (ifMatch.Count == 0 || ifMatch.Any(t => t.Equals(EntityTagHeaderValue.Any)))
-        {
-            return null;
-        }
-
-        // A GET's ETag is "<version>-<body hash>"; writes compare the version only.
-        var tag = ifMatch[0].Tag.Value?.Trim('"').Split('-')[0];
-        return uint.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new FieldValidationException(field, "If-Match must be an ETag this API returned, e.g. \"123\".");
+        var digest = Convert.ToBase64String(SHA256.HashData(body), 0, 12).Replace('+', '-').Replace('/', '_');
+        return version.Length > 0 ? $"\"{version}-{digest}\"" : $"\"{digest}\"";
     }
+
+    /// <summary>
+    /// The row version that <see cref="Resources.WritePreconditions"/> found the request's <c>If-Match</c> to name; the
+    /// service makes its UPDATE conditional on it, so a change landing after that check is a 412 too.
+    /// </summary>
+    public static uint? IfMatchVersion(HttpContext context) =>
+        context.Items.TryGetValue(VerifiedVersionKey, out var version) ? (uint?)version : null;
+
+    internal static void SetVerifiedVersion(HttpContext context, uint version) => context.Items[VerifiedVersionKey] = version;
 }

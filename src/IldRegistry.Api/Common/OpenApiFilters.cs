@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Validators;
+using IldRegistry.Api.Common.Validation;
 using IldRegistry.Api.Common.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -47,6 +48,12 @@ internal sealed class ValidationRulesSchemaFilter(IServiceProvider services) : I
     {
         switch (validator)
         {
+            // A list that may not be null may still be left out (it defaults to empty): not null is not required.
+            case INotNullValidator when property?.Type?.HasFlag(JsonSchemaType.Array) == true:
+                break;
+            case IMaxCountValidator count when property is not null:
+                property.MaxItems = count.Max;
+                break;
             case INotEmptyValidator or INotNullValidator:
                 parent.Required ??= new HashSet<string>();
                 parent.Required.Add(name);

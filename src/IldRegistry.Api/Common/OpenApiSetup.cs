@@ -40,6 +40,8 @@ internal static class OpenApiSetup
             options.SchemaFilter<Features.Export.ExportDocumentSchemaFilter>();
             options.DocumentFilter<NullableReferencesDocumentFilter>();
             options.OperationFilter<StandardResponsesOperationFilter>();
+            options.OperationFilter<PreconditionHeadersOperationFilter>();
+            options.OperationFilter<ContractResponsesOperationFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(PartialDate).Assembly })

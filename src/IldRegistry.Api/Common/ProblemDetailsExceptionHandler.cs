@@ -67,6 +67,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         FieldValidationException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
         {
             Status = StatusCodes.Status400BadRequest,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "One or more validation errors occurred.",
         },
         PreconditionFailedException e => new ProblemDetails
         {
@@ -81,12 +83,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Title = "Precondition failed",
             Detail = "The record was changed by someone else since you read it. Read it again and reapply your change.",
         },
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict",
-            Detail = $"A record with the same unique value already exists ({pg.ConstraintName}).",
-        },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } => WithField(
+            new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = UniqueField(pg) is { } field
+                    ? $"Another record already has this '{field}'."
+                    : "Another record already has one of these values.",
+            },
+            UniqueField(pg)),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
@@ -137,6 +143,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
     private static Dictionary<string, string[]> ByField(IEnumerable<Resources.RuleError> errors) =>
         errors.GroupBy(e => e.Field.Length == 0 ? "$" : e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The field a unique index covers, from its name (<c>ix_departments_name_folded</c> → <c>name</c>), never the index itself.</summary>
+    private static string? UniqueField(PostgresException pg)
+    {
+        var prefix = $"ix_{pg.TableName}_";
+        if (pg.ConstraintName is not { } name || !name.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var column = name[prefix.Length..].Replace("_folded", string.Empty, StringComparison.Ordinal);
+        var parts = column.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? null : parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field)
     {

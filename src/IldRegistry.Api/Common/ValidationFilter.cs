@@ -1,20 +1,24 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace IldRegistry.Api.Common;
 
 /// <summary>
-/// Runs the FluentValidation validator registered for each action argument, and answers 400 problem details whose
-/// <c>errors</c> keys are the JSON paths of the fields (<c>name</c>, <c>sources[1].url</c>).
+/// One 400 with every error of the request at once: the binding errors (a field of the wrong type, see
+/// <see cref="Validation.FieldByFieldJsonInputFormatter"/>, or a bad query value) and the FluentValidation rule
+/// errors of the fields that did bind, keyed by JSON path (<c>name</c>, <c>sources[1].url</c>).
 /// </summary>
 internal sealed class ValidationFilter(IServiceProvider services) : IAsyncActionFilter
 {
+    /// <summary>The route's record id, for rules that must leave the record itself out (a name it already has).</summary>
+    public const string RecordIdKey = "id";
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = BindingErrors(context);
+        var typeErrors = errors.Keys.ToList();
         foreach (var argument in context.ActionArguments.Values)
         {
             if (argument is null)
@@ -28,16 +32,24 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
                 continue;
             }
 
-            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            var validation = new ValidationContext<object>(argument);
+            if (Guid.TryParse(context.RouteData.Values[RecordIdKey]?.ToString(), out var id))
+            {
+                validation.RootContextData[RecordIdKey] = id;
+            }
+
+            var result = await validator.ValidateAsync(validation, context.HttpContext.RequestAborted);
             foreach (var failure in result.Errors)
             {
                 var key = JsonPath.FromPropertyPath(failure.PropertyName);
-                if (!errors.TryGetValue(key, out var messages))
+
+                // A field already reported as of the wrong type was left out: "must not be empty" would only repeat it.
+                if (typeErrors.Any(t => key == t || key.StartsWith(t + ".", StringComparison.Ordinal) || key.StartsWith(t + "[", StringComparison.Ordinal)))
                 {
-                    errors[key] = messages = [];
+                    continue;
                 }
 
-                messages.Add(failure.ErrorMessage);
+                Add(errors, key, failure.ErrorMessage);
             }
         }
 
@@ -48,5 +60,36 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
         }
 
         await next();
+    }
+
+    private static Dictionary<string, List<string>> BindingErrors(ActionExecutingContext context)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, entry) in context.ModelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                var path = JsonPath.FromJsonPath(key);
+                Add(errors, path.Length == 0 ? "body" : path, string.IsNullOrEmpty(error.ErrorMessage) ? "The value is invalid." : error.ErrorMessage);
+            }
+        }
+
+        // The body parameter's own "field is required" entry only repeats an error reported at a field's path.
+        if (errors.Count > 1)
+        {
+            errors.Remove("request");
+        }
+
+        return errors;
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var messages))
+        {
+            errors[key] = messages = [];
+        }
+
+        messages.Add(message);
     }
 }

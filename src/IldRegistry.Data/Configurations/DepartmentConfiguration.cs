@@ -11,7 +11,9 @@ public sealed class DepartmentConfiguration : EntityConfiguration<Department>
         builder.Property(d => d.Slug).HasMaxLength(100);
         builder.HasIndex(d => d.Slug).IsUnique();
         builder.Property(d => d.Name).HasMaxLength(300);
-        builder.HasIndex(d => d.Name).IsUnique().HasFilter("deleted_at IS NULL");
+        // For sorting. Uniqueness is on the folded name, lower(name), as PostgreSQL folds it ("Ext Probe" and
+        // "ext probe" are one name): an expression index EF cannot model, made by the DepartmentNameFolded migration.
+        builder.HasIndex(d => d.Name).HasFilter("deleted_at IS NULL");
         builder.Property(d => d.ShortName).HasMaxLength(50);
         builder.Property(d => d.NativeName).HasMaxLength(300);
         builder.Property(d => d.RomanizedName).HasMaxLength(300);

@@ -441,7 +441,6 @@ namespace IldRegistry.Data.Migrations
                         .HasName("pk_departments");
 
                     b.HasIndex("Name")
-                        .IsUnique()
                         .HasDatabaseName("ix_departments_name")
                         .HasFilter("deleted_at IS NULL");
 

@@ -11,7 +11,7 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
     {
         var id = await SeededIdAsync("Protocol Bureau");
 
-        var delete = await Client.DeleteAsync($"{Url}/{id}", Ct);
+        var delete = await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
         var gone = await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
@@ -19,13 +19,13 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
         var list = await ListAsync("pageSize=200");
         Assert.Equal(16, list["totalCount"]!.GetValue<int>());
         Assert.DoesNotContain("Protocol Bureau", Names(list));
-        await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
     public async Task Delete_of_an_unknown_bureau_is_404_and_without_a_key_401()
     {
-        await (await Client.DeleteAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteCurrentAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
         var id = await SeededIdAsync("Cadre Bureau");
         await (await Anonymous.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Unauthorized);
         await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
@@ -39,14 +39,14 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
         var first = await CreateIdAsync(NewBureau(ild, "Secretariat", kind: "Office", parentBureauId: parent, sortOrder: 1));
         await CreateIdAsync(NewBureau(ild, "Archives", kind: "Office", parentBureauId: parent, sortOrder: 2));
 
-        var problem = await (await Client.DeleteAsync($"{Url}/{parent}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Client.DeleteCurrentAsync($"{Url}/{parent}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         var detail = problem["detail"]!.GetValue<string>();
         Assert.Contains("child bureaus: Secretariat, Archives", detail, StringComparison.Ordinal);
         await (await Client.GetAsync($"{Url}/{parent}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         // Once the children are gone, so can the parent be.
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{first}", Ct)).StatusCode);
-        problem = await (await Client.DeleteAsync($"{Url}/{parent}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{first}", Ct)).StatusCode);
+        problem = await (await Client.DeleteCurrentAsync($"{Url}/{parent}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.DoesNotContain("Secretariat", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -57,8 +57,8 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
         var parent = await CreateIdAsync(NewBureau(ild, "Parent Office"));
         var child = await CreateIdAsync(NewBureau(ild, "Child Office", parentBureauId: parent));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{child}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{parent}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{child}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{parent}", Ct)).StatusCode);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
     public async Task Restore_brings_it_back_with_its_number()
     {
         var id = await SeededIdAsync("Latin American Bureau");
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
         var restored = await Client.PostAsync($"{Url}/{id}/restore", null, Ct);
         var body = await restored.ReadJsonAsync(HttpStatusCode.OK);
@@ -112,8 +112,8 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
         var ild = await DepartmentIdAsync();
         var parent = await CreateIdAsync(NewBureau(ild, "Parent Office"));
         var child = await CreateIdAsync(NewBureau(ild, "Child Office", parentBureauId: parent));
-        await Client.DeleteAsync($"{Url}/{child}", Ct);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{parent}", Ct)).StatusCode);
+        await Client.DeleteCurrentAsync($"{Url}/{child}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{parent}", Ct)).StatusCode);
 
         var problem = await (await Client.PostAsync($"{Url}/{child}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("parentBureauId", problem["field"]!.GetValue<string>());
@@ -129,8 +129,8 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
         var department = await Client.PostJsonAsync("/api/v1/departments", new { slug = "short-lived", name = "Short-lived Department" }, Ct);
         var departmentId = (await department.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         var id = await CreateIdAsync(NewBureau(departmentId));
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/departments/{departmentId}", Ct)).StatusCode);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/departments/{departmentId}", Ct)).StatusCode);
 
         var problem = await (await Client.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("departmentId", problem["field"]!.GetValue<string>());
@@ -142,13 +142,13 @@ public sealed class BureauLifecycleTests(RegistryApiFactory factory) : BureauTes
     {
         var ild = await DepartmentIdAsync();
         var protocol = await SeededIdAsync("Protocol Bureau");
-        await Client.DeleteAsync($"{Url}/{protocol}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{protocol}", Ct);
         await CreateIdAsync(NewBureau(ild, "Protocol Bureau"));
         var problem = await (await Client.PostAsync($"{Url}/{protocol}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("name", problem["field"]!.GetValue<string>());
 
         var africa = await SeededIdAsync("Africa Bureau");
-        await Client.DeleteAsync($"{Url}/{africa}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{africa}", Ct);
         await CreateIdAsync(NewBureau(ild, "New Africa Bureau", kind: "RegionalBureau", number: 4));
         problem = await (await Client.PostAsync($"{Url}/{africa}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("number", problem["field"]!.GetValue<string>());

@@ -64,6 +64,8 @@ public abstract class BureauTestBase(RegistryApiFactory factory) : ApiTest(facto
         {
             Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
+        // Without an explicit one, the ETag of a fresh read (see ConditionalWrites).
+        ifMatch ??= (await Client.GetAsync(request.RequestUri, Ct)).Headers.ETag;
         if (ifMatch is not null)
         {
             request.Headers.IfMatch.Add(ifMatch);

@@ -31,7 +31,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     {
         var (id, _) = await CreateAsync();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
 
         var gone = await (await Anonymous.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
         Assert.Equal($"{Url}/{id}/restore", gone["restore"]!.GetValue<string>());
@@ -44,16 +44,16 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task Put_and_delete_of_a_deleted_event_are_410()
     {
         var (id, _) = await CreateAsync();
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", EventsTests.NewEvent(), HttpAssertions.JsonOptions, Ct)).ReadProblemAsync(HttpStatusCode.Gone);
-        await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", EventsTests.NewEvent(), Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
     public async Task Delete_of_a_missing_event_is_404_and_needs_an_api_key()
     {
-        await (await Client.DeleteAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteCurrentAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await Anonymous.DeleteAsync($"{Url}/{SeedIds.For("event:ild:founding-1951")}", Ct)).ReadProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -61,7 +61,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task A_seeded_event_with_links_can_be_deleted_since_nothing_depends_on_events()
     {
         var id = SeedIds.For("event:ild:caiu-1981");
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
         await (await Anonymous.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
@@ -69,7 +69,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task Delete_with_a_stale_if_match_is_412_and_deletes_nothing()
     {
         var (id, created) = await CreateAsync();
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Changed"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Changed"), Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");
         request.Headers.IfMatch.Add(created.Headers.ETag!);
@@ -90,7 +90,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task Restore_brings_it_back_with_its_links()
     {
         var id = SeedIds.For("event:ild:nyerere-school-2022");
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
         var restored = await Client.PostAsync($"{Url}/{id}/restore", null, Ct);
         var body = await restored.ReadJsonAsync(HttpStatusCode.OK);
@@ -124,9 +124,9 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
         var (id, _) = await CreateAsync(departmentId);
 
         // The department cannot go while the event is live.
-        await (await Client.DeleteAsync($"/api/v1/departments/{departmentId}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/departments/{departmentId}", Ct)).StatusCode);
+        await (await Client.DeleteCurrentAsync($"/api/v1/departments/{departmentId}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/departments/{departmentId}", Ct)).StatusCode);
 
         var problem = await (await Client.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("departmentId", problem["field"]!.GetValue<string>());
@@ -143,8 +143,8 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task History_lists_create_update_delete_restore_newest_first_with_actor_and_changed_fields()
     {
         var (id, _) = await CreateAsync();
-        await Client.PutAsJsonAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Renamed", kind: "Assessment"), HttpAssertions.JsonOptions, Ct);
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.PutCurrentAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Renamed", kind: "Assessment"), Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         await Admin.PostAsync($"{Url}/{id}/restore", null, Ct);
 
         var history = await (await Anonymous.GetAsync($"{Url}/{id}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);
@@ -166,7 +166,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task History_pages_and_is_404_for_an_unknown_event()
     {
         var (id, _) = await CreateAsync();
-        await Client.PutAsJsonAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Renamed"), HttpAssertions.JsonOptions, Ct);
+        await Client.PutCurrentAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Renamed"), Ct);
         var page = await (await Anonymous.GetAsync($"{Url}/{id}/history?pageSize=1&page=2", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Created", Assert.Single(page["items"]!.AsArray())!["action"]!.GetValue<string>());
         Assert.Equal(2, page["totalCount"]!.GetValue<int>());
@@ -178,7 +178,7 @@ public sealed class EventLifecycleTests(RegistryApiFactory factory) : ApiTest(fa
     public async Task A_failed_write_leaves_neither_a_change_nor_an_audit_row()
     {
         var (id, _) = await CreateAsync();
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Clash", personIds: [Guid.NewGuid()]), HttpAssertions.JsonOptions, Ct))
+        await (await Client.PutCurrentAsync($"{Url}/{id}", EventsTests.NewEvent(title: "Clash", personIds: [Guid.NewGuid()]), Ct))
             .ReadProblemAsync(HttpStatusCode.BadRequest);
 
         var history = await (await Anonymous.GetAsync($"{Url}/{id}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);

@@ -59,8 +59,8 @@ public sealed class ImportTests(RegistryApiFactory factory) : ApiTest(factory)
         edited.Remove("id");
         edited["name"] = "Somebody Else";
         edited["sources"] = new JsonArray();
-        (await Client.PutAsJsonAsync($"/api/v1/people/{personId}", edited, HttpAssertions.JsonOptions, Ct)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/events/{eventId}", Ct)).StatusCode);
+        (await Client.PutCurrentAsync($"/api/v1/people/{personId}", edited, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/events/{eventId}", Ct)).StatusCode);
         var created = await (await Client.PostJsonAsync("/api/v1/people", new { name = "Added After The Export" }, Ct)).ReadJsonAsync(HttpStatusCode.Created);
         var createdId = created["id"]!.GetValue<Guid>();
 

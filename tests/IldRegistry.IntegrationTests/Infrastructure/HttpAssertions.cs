@@ -38,8 +38,5 @@ internal static class HttpAssertions
     public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string url, string json, CancellationToken ct) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct);
 
-    /// <summary>The row-version part of an ETag (<c>"123-hash"</c> → <c>123</c>), which is what If-Match compares.</summary>
-    public static string VersionOf(string etag) => etag.Trim('"').Split('-')[0];
-
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -69,7 +69,7 @@ public sealed class DepartmentLeadershipTests(RegistryApiFactory factory) : Lead
         var department = await CreateDepartmentAsync("leadership-test");
         var kept = await CreatePostIdAsync(Post(department, await CreatePersonAsync("Kept")));
         var deleted = await CreatePostIdAsync(Post(department, await CreatePersonAsync("Deleted"), "Deputy Head", 2));
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{deleted}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{deleted}", Ct)).StatusCode);
 
         var body = await (await Anonymous.GetAsync("/api/v1/departments/leadership-test/leaders", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal([kept], Ids(body["leaders"]!.AsArray()));
@@ -88,7 +88,7 @@ public sealed class DepartmentLeadershipTests(RegistryApiFactory factory) : Lead
     public async Task A_deleted_department_is_410_by_slug_and_by_id()
     {
         var department = await CreateDepartmentAsync("leadership-test");
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
 
         foreach (var key in new[] { "leadership-test", department.ToString() })
         {

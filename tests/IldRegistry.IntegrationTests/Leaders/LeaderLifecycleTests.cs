@@ -12,20 +12,20 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     {
         var id = Ids(await ItemsAsync("department=ild"))[6];
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
 
         var gone = await (await Anonymous.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
         Assert.Equal($"{Url}/{id}/restore", gone["restore"]!.GetValue<string>());
         Assert.Equal(SeedNames[..6], Names(await ItemsAsync("department=ild")));
         var leadership = await (await Anonymous.GetAsync("/api/v1/departments/ild/leaders", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(SeedNames[..6], Names(leadership["leaders"]!.AsArray()));
-        await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
     public async Task Delete_of_a_missing_post_is_404()
     {
-        await (await Client.DeleteAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteCurrentAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     {
         var (created, response) = await CreatePostAsync(Post(IldId, LuKangId, "Adviser", 9));
         var id = created["id"]!.GetValue<Guid>();
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", Post(IldId, LuKangId, "Changed", 9), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", Post(IldId, LuKangId, "Changed", 9), Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");
         request.Headers.IfMatch.Add(response.Headers.ETag!);
@@ -45,7 +45,7 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     public async Task Restore_brings_it_back_with_an_etag()
     {
         var id = Ids(await ItemsAsync("department=ild"))[0];
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
         var restored = await Client.PostAsync($"{Url}/{id}/restore", null, Ct);
         var body = await restored.ReadJsonAsync(HttpStatusCode.OK);
@@ -71,9 +71,9 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     {
         var department = await CreateDepartmentAsync();
         var id = await CreatePostIdAsync(Post(department, LuKangId));
-        await (await Client.DeleteAsync($"/api/v1/departments/{department}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
+        await (await Client.DeleteCurrentAsync($"/api/v1/departments/{department}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
 
         var problem = await (await Client.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("department", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
     {
         var person = await CreatePersonAsync();
         var id = await CreatePostIdAsync(Post(IldId, person, "Adviser", 9));
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         await DeletePersonAsync(person);
 
         var problem = await (await Client.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
@@ -104,7 +104,7 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
         var department = await CreateDepartmentAsync();
         var person = await CreatePersonAsync();
         var id = await CreatePostIdAsync(Post(department, person, "Head", 1, "2015"));
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         var replacement = await CreatePostIdAsync(Post(department, person, "Head", 1, "2015-03"));
 
         var problem = await (await Client.PostAsync($"{Url}/{id}/restore", null, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
@@ -118,10 +118,10 @@ public sealed class LeaderLifecycleTests(RegistryApiFactory factory) : LeaderTes
         var department = await CreateDepartmentAsync();
         var id = await CreatePostIdAsync(Post(department, LuKangId, "Chair", 1));
 
-        var problem = await (await Client.DeleteAsync($"/api/v1/departments/{department}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Client.DeleteCurrentAsync($"/api/v1/departments/{department}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("Chair Lu Kang", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/departments/{department}", Ct)).StatusCode);
     }
 }

@@ -13,7 +13,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
     {
         var id = await Client.CreatePersonAsync("Short Lived", Ct);
 
-        var delete = await Client.DeleteAsync($"{Url}/{id}", Ct);
+        var delete = await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
         var gone = await (await Anonymous.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
@@ -28,16 +28,16 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
     public async Task Put_and_delete_of_a_deleted_person_are_410()
     {
         var id = await Client.CreatePersonAsync("Short Lived", Ct);
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", NewPerson(), HttpAssertions.JsonOptions, Ct)).ReadProblemAsync(HttpStatusCode.Gone);
-        await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", NewPerson(), Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
     public async Task Delete_of_a_missing_person_is_404()
     {
-        await (await Client.DeleteAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteCurrentAsync($"{Url}/{Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
     {
         var id = await Client.IdOfPersonAsync("Lu Kang", Ct);
 
-        var problem = await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
 
         var detail = problem["detail"]!.GetValue<string>();
         Assert.Contains("leader posts: Deputy Head of International Department of the Chinese Communist Party", detail, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
         var id = await Client.CreatePersonAsync("Boris Ponomarev", Ct);
         await Factory.AddPostAsync(id, cpsu, "Head", 1, "1955", "1986");
 
-        var problem = await (await Client.DeleteAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("Head of International Department of the Communist Party of the Soviet Union", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
         var id = await Client.IdOfPersonAsync("Lu Kang", Ct);
         await Factory.DeletePostsOfAsync(id);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{id}", Ct)).StatusCode);
         await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
@@ -85,7 +85,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
     {
         var created = await Client.PostJsonAsync(Url, NewPerson(), Ct);
         var id = (await created.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", NewPerson("Changed"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", NewPerson("Changed"), Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");
         request.Headers.IfMatch.Add(created.Headers.ETag!);
@@ -97,7 +97,7 @@ public sealed class PeopleLifecycleTests(RegistryApiFactory factory) : ApiTest(f
     public async Task Restore_brings_it_back_with_an_etag()
     {
         var id = await Client.CreatePersonAsync("Comeback", Ct);
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
         var restored = await Client.PostAsync($"{Url}/{id}/restore", null, Ct);
         var body = await restored.ReadJsonAsync(HttpStatusCode.OK);

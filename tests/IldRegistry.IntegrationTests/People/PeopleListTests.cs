@@ -185,7 +185,7 @@ public sealed class PeopleListTests(RegistryApiFactory factory) : ApiTest(factor
         Assert.Equal(["Able Second", "Zed First"], (await NamesAsync("sort=-createdAt"))[..2]);
 
         var luKang = await Client.IdOfPersonAsync("Lu Kang", Ct);
-        var put = await Client.PutAsync($"{Url}/{luKang}", JsonBody(new JsonObject { ["name"] = "Lu Kang", ["notes"] = "Edited." }), Ct);
+        var put = await Client.PutCurrentAsync($"{Url}/{luKang}", JsonBody(new JsonObject { ["name"] = "Lu Kang", ["notes"] = "Edited." }), Ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         Assert.Equal(["Lu Kang", "Able Second", "Zed First"], (await NamesAsync("sort=-updatedAt"))[..3]);

@@ -81,7 +81,7 @@ public sealed class PeopleTests(RegistryApiFactory factory) : ApiTest(factory)
     {
         var id = await Client.CreatePersonAsync("Changing", Ct);
         var first = await Client.GetAsync($"{Url}/{id}", Ct);
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", NewPerson("Changed"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await Client.PutCurrentAsync($"{Url}/{id}", NewPerson("Changed"), Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, $"{Url}/{id}");
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
@@ -237,25 +237,31 @@ public sealed class PeopleTests(RegistryApiFactory factory) : ApiTest(factory)
     {
         var created = await Client.PostJsonAsync(Url, NewPerson(), Ct);
         var id = (await created.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        var first = await Client.PutAsJsonAsync($"{Url}/{id}", NewPerson("First Edit"), HttpAssertions.JsonOptions, Ct);
+        var first = await Client.PutCurrentAsync($"{Url}/{id}", NewPerson("First Edit"), Ct);
         await first.ReadJsonAsync(HttpStatusCode.OK);
 
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{id}") { Content = JsonContent.Create(NewPerson("Lost Edit"), options: HttpAssertions.JsonOptions) };
         stale.Headers.IfMatch.Add(created.Headers.ETag!);
         var problem = await (await Client.SendAsync(stale, Ct)).ReadProblemAsync(HttpStatusCode.PreconditionFailed);
 
-        Assert.Equal(HttpAssertions.VersionOf(first.Headers.ETag!.Tag), HttpAssertions.VersionOf(problem["currentETag"]!.GetValue<string>()));
+        // Exactly the ETag header a GET answers, hash part included.
+        Assert.Equal(first.Headers.ETag!.Tag, problem["currentETag"]!.GetValue<string>());
         var fetched = await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("First Edit", fetched["name"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task Put_with_a_malformed_if_match_is_400()
+    public async Task Put_with_an_if_match_that_is_no_etag_of_the_record_is_412_and_an_unquoted_one_400()
     {
+        // A well-formed tag that is not the current one is a failed precondition (RFC 9110 §13.1.1), not a 400.
         var id = await Client.CreatePersonAsync("Someone", Ct);
         using var put = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{id}") { Content = JsonContent.Create(NewPerson(), options: HttpAssertions.JsonOptions) };
         put.Headers.TryAddWithoutValidation("If-Match", "\"not-a-version\"");
-        var problem = await (await Client.SendAsync(put, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.SendAsync(put, Ct)).ReadProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        using var unquoted = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{id}") { Content = JsonContent.Create(NewPerson(), options: HttpAssertions.JsonOptions) };
+        unquoted.Headers.TryAddWithoutValidation("If-Match", "not-quoted");
+        var problem = await (await Client.SendAsync(unquoted, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("If-Match", problem.Errors().Keys);
     }
 
@@ -263,7 +269,7 @@ public sealed class PeopleTests(RegistryApiFactory factory) : ApiTest(factory)
     public async Task Put_with_a_bad_field_is_400_and_changes_nothing()
     {
         var id = await Client.IdOfPersonAsync("Lu Kang", Ct);
-        var problem = await (await Client.PutAsJsonAsync($"{Url}/{id}", new { name = "" }, HttpAssertions.JsonOptions, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await Client.PutCurrentAsync($"{Url}/{id}", new { name = "" }, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("name", problem.Errors().Keys);
         Assert.Equal("Lu Kang", (await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>());
     }
@@ -271,7 +277,7 @@ public sealed class PeopleTests(RegistryApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Put_of_a_missing_person_is_404()
     {
-        var response = await Client.PutAsJsonAsync($"{Url}/{Guid.NewGuid()}", NewPerson(), HttpAssertions.JsonOptions, Ct);
+        var response = await Client.PutCurrentAsync($"{Url}/{Guid.NewGuid()}", NewPerson(), Ct);
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 

@@ -43,7 +43,7 @@ public sealed class OutputCacheTests(HardeningPostgres postgres)
 
         ild["parentId"] = (await (await anonymous.GetAsync("/api/v1/departments/ccp-central-committee", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>().ToString();
         var id = (await (await admin.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
-        var put = await admin.PutAsync($"/api/v1/departments/{id}", new StringContent(ild.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
+        var put = await admin.PutCurrentAsync($"/api/v1/departments/{id}", new StringContent(ild.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
         await put.ReadJsonAsync(HttpStatusCode.OK);
 
         var after = await anonymous.GetAsync("/api/v1/departments/ild", Ct);

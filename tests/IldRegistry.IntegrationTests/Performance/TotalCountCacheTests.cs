@@ -63,7 +63,7 @@ public sealed class TotalCountCacheTests(RegistryApiFactory factory) : ApiTest(f
         await AssertTotalAsync(total);
 
         var seeded = (await ListAsync(MandateChanges)).Page["items"]![0]!["id"]!.GetValue<Guid>();
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/events/{seeded}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/events/{seeded}", Ct)).StatusCode);
         await AssertTotalAsync(total - 1);
 
         await (await Client.PostAsync($"/api/v1/events/{seeded}/restore", null, Ct)).ReadJsonAsync(HttpStatusCode.OK);

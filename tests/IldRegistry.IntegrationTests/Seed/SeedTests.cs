@@ -79,12 +79,12 @@ public sealed class SeedTests(RegistryApiFactory factory) : ApiTest(factory)
 
         ild["parentId"] = (await (await Client.GetAsync("/api/v1/departments/ccp-central-committee", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>().ToString();
         var ildId = (await (await Client.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
-        var put = await Client.PutAsync($"/api/v1/departments/{ildId}", new StringContent(ild.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Ct);
+        var put = await Client.PutCurrentAsync($"/api/v1/departments/{ildId}", new StringContent(ild.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Ct);
         await put.ReadJsonAsync(HttpStatusCode.OK);
 
         var events = await (await Client.GetAsync("/api/v1/events?department=ild&pageSize=1", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         var eventId = events["items"]![0]!["id"]!.GetValue<Guid>();
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/events/{eventId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/events/{eventId}", Ct)).StatusCode);
 
         int added;
         int audits;

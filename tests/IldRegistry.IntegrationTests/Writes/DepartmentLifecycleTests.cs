@@ -21,7 +21,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     {
         var (id, _) = await CreateAsync();
 
-        var delete = await Client.DeleteAsync($"{Url}/{id}", Ct);
+        var delete = await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
         var gone = await (await Client.GetAsync($"{Url}/{id}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
@@ -35,7 +35,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     public async Task Restore_brings_it_back()
     {
         var (id, _) = await CreateAsync();
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
 
         var restored = await Client.PostAsync($"{Url}/{id}/restore", null, Ct);
         var body = await restored.ReadJsonAsync(HttpStatusCode.OK);
@@ -47,7 +47,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     [Fact]
     public async Task Deleting_a_department_others_depend_on_is_409_naming_them()
     {
-        var problem = await (await Client.DeleteAsync($"{Url}/{await IdOf("ild")}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Client.DeleteCurrentAsync($"{Url}/{await IdOf("ild")}", Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
         var detail = problem["detail"]!.GetValue<string>();
         Assert.Contains("bureaus", detail, StringComparison.Ordinal);
         Assert.Contains("General Office", detail, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     public async Task A_slug_stays_taken_while_its_department_is_deleted()
     {
         var (id, _) = await CreateAsync();
-        await Client.DeleteAsync($"{Url}/{id}", Ct);
+        await Client.DeleteCurrentAsync($"{Url}/{id}", Ct);
         await (await Client.PostJsonAsync(Url, new { slug = "lifecycle", name = "Another" }, Ct)).ReadProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -67,7 +67,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     public async Task Delete_with_a_stale_if_match_is_412_and_deletes_nothing()
     {
         var (id, created) = await CreateAsync();
-        await Client.PutAsJsonAsync($"{Url}/{id}", new { slug = "lifecycle", name = "Changed" }, HttpAssertions.JsonOptions, Ct);
+        await Client.PutCurrentAsync($"{Url}/{id}", new { slug = "lifecycle", name = "Changed" }, Ct);
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");
         request.Headers.IfMatch.Add(created.Headers.ETag!);
@@ -79,7 +79,7 @@ public sealed class DepartmentLifecycleTests(RegistryApiFactory factory) : ApiTe
     public async Task A_write_that_fails_leaves_neither_a_change_nor_an_audit_row()
     {
         var (id, _) = await CreateAsync();
-        await (await Client.PutAsJsonAsync($"{Url}/{id}", new { slug = "ild", name = "Clash" }, HttpAssertions.JsonOptions, Ct))
+        await (await Client.PutCurrentAsync($"{Url}/{id}", new { slug = "ild", name = "Clash" }, Ct))
             .ReadProblemAsync(HttpStatusCode.Conflict);
 
         var history = await (await Client.GetAsync($"{Url}/{id}/history", Ct)).ReadJsonAsync(HttpStatusCode.OK);

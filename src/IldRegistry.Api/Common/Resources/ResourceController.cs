@@ -6,14 +6,17 @@ namespace IldRegistry.Api.Common.Resources;
 /// <summary>The operations every resource shares: delete, restore and history, plus ETag helpers.</summary>
 [ApiController]
 [ApiConventionType(typeof(ResourceConventions))]
-public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceService<TEntity, TRequest, TResponse> service) : ControllerBase
+public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceService<TEntity, TRequest, TResponse> service) : ControllerBase, ICurrentRepresentation
     where TEntity : Entity, new()
     where TResponse : IVersioned
 {
+    async Task<IVersioned> ICurrentRepresentation.CurrentAsync(string key, CancellationToken ct) => await service.GetAsync(await service.ResolveAsync(key, ct), ct);
+
     /// <summary>Deletes the record (a soft delete that can be undone with restore).</summary>
     /// <remarks>
     /// Afterwards a GET of it answers 410 Gone and lists leave it out; its history is kept. Refused with 409 while
-    /// live records depend on it. Send the ETag you read as <c>If-Match</c> to be sure you delete what you saw.
+    /// live records depend on it. <c>If-Match</c> is required: GET the record, send its <c>ETag</c> as <c>If-Match</c>
+    /// (428 without it, 412 if the record changed since).
     /// </remarks>
     /// <param name="id">The record's id (a department's also its slug).</param>
     [HttpDelete("{id}")]
@@ -24,6 +27,7 @@ public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceS
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, "application/problem+json")]
     public async Task<IActionResult> Delete(string id, CancellationToken ct)
     {
         await service.DeleteAsync(await service.ResolveAsync(id, ct), ETags.IfMatchVersion(HttpContext), ct);

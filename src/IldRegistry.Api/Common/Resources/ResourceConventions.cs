@@ -55,6 +55,7 @@ public static class ResourceConventions
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, Problem)]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status410Gone, Problem)]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status412PreconditionFailed, Problem)]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status428PreconditionRequired, Problem)]
     [ApiConventionNameMatch(ApiConventionNameMatchBehavior.Exact)]
     public static void Replace(
         [ApiConventionNameMatch(ApiConventionNameMatchBehavior.Any)][ApiConventionTypeMatch(ApiConventionTypeMatchBehavior.Any)] object id,

@@ -156,26 +156,22 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
 
     public TResult Accept<TResult>(IResourceVisitor<TResult> visitor) => visitor.Visit(this);
 
+    /// <remarks>
+    /// Read a chunk of ids at a time, so every query stays small (well under the statement timeout, whatever the
+    /// registry's size) where one query over a whole table outgrew it; the caller holds one snapshot for all of them.
+    /// </remarks>
     public async IAsyncEnumerable<ExportRecord<object>> ExportAsync(RegistryDbContext db, [EnumeratorCancellation] CancellationToken ct)
     {
         var rows = db.Set<TEntity>().AsNoTracking();
-        if (_parent is null)
-        {
-            await foreach (var record in rows.OrderBy(e => e.Id).Select(_toRecord.Value).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                yield return new ExportRecord<object>(record.Id, record.Record!);
-            }
-
-            yield break;
-        }
-
-        var graph = await rows.Select(Pair(_parent)).ToListAsync(ct);
-        foreach (var chunk in TreeOrder.ParentsFirst(graph).Chunk(ChunkSize))
+        var order = _parent is null
+            ? await rows.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct)
+            : TreeOrder.ParentsFirst(await rows.Select(Pair(_parent)).ToListAsync(ct));
+        foreach (var chunk in order.Chunk(ChunkSize))
         {
             var records = await rows.Where(e => chunk.Contains(e.Id)).Select(_toRecord.Value).ToDictionaryAsync(r => r.Id, ct);
             foreach (var id in chunk)
             {
-                // Deleted between reading the graph and now: left out, like any deleted record.
+                // Deleted between reading the ids and now: left out, like any deleted record.
                 if (records.TryGetValue(id, out var record))
                 {
                     yield return new ExportRecord<object>(record.Id, record.Record!);

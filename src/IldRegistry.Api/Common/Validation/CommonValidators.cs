@@ -17,12 +17,16 @@ public static partial class Rules
     public const int TextLength = 4000;
     public const int UrlLength = 2000;
 
+    /// <summary>The longest text filter (<c>q</c>) a list or search takes: a longer one costs the database seconds.</summary>
+    public const int MaxQueryLength = 200;
+
+    public const string QueryTooLong = "'q' must be at most 200 characters.";
+
     /// <summary>At most this many sources, other names or identifiers on one record.</summary>
     public const int MaxListItems = 100;
 
     public static IRuleBuilderOptions<T, List<TItem>> MaxCount<T, TItem>(this IRuleBuilder<T, List<TItem>> rule, int max) =>
-        rule.Must(list => list is null || list.Count <= max)
-            .WithMessage($"'{{PropertyName}}' may hold at most {max} items.");
+        rule.SetValidator(new MaxCountValidator<T, TItem>(max));
 
     public static IRuleBuilderOptions<T, string?> AbsoluteHttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(UrlLength)
@@ -48,6 +52,23 @@ public static partial class Rules
 
     [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagRegex();
+}
+
+/// <summary>A list's maximum length, which the OpenAPI document shows as <c>maxItems</c>.</summary>
+public interface IMaxCountValidator
+{
+    int Max { get; }
+}
+
+public sealed class MaxCountValidator<T, TItem>(int max) : FluentValidation.Validators.PropertyValidator<T, List<TItem>>, IMaxCountValidator
+{
+    public int Max { get; } = max;
+
+    public override string Name => "MaxCountValidator";
+
+    public override bool IsValid(ValidationContext<T> context, List<TItem> value) => value is null || value.Count <= Max;
+
+    protected override string GetDefaultMessageTemplate(string errorCode) => $"'{{PropertyName}}' may hold at most {Max} items.";
 }
 
 public sealed class SourceValidator : AbstractValidator<Source>

@@ -83,6 +83,7 @@ public sealed record BureauRequest
 public sealed record BureauListQuery
 {
     /// <summary>Text filter over name, alternate name and region.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Only units of the department with this id.</summary>

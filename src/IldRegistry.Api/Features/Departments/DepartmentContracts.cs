@@ -128,6 +128,7 @@ public sealed record DepartmentRequest
 public sealed record DepartmentListQuery
 {
     /// <summary>Text filter over names (English, short, native, romanized).</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Only departments reporting to this one.</summary>

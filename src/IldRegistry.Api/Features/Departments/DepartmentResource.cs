@@ -22,7 +22,10 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
 
         // Deleted records keep their slug: a restore must not collide.
         Unique("slug", self => d => d.Slug == self.Slug, self => $"The slug '{self.Slug}'", includeDeleted: true);
-        Unique("name", self => d => d.Name == self.Name, self => $"The name '{self.Name}'");
+        // Compared as the unique index on lower(name) compares; a deleted department frees its name.
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(); the same comparison runs in memory during an import.
+        Unique("name", self => d => d.Name.ToLower() == self.Name.ToLower(), self => $"The name '{self.Name}' (compared ignoring case)");
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     public override Entity Example => IldArticleSeed.Departments().Single(d => d.Slug == "ild");

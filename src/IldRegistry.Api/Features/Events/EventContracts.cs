@@ -88,6 +88,7 @@ public sealed record EventRequest
 public sealed record EventListQuery
 {
     /// <summary>Text filter over title and description.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Only events of the department with this id.</summary>

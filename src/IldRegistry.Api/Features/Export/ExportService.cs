@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -11,9 +12,9 @@ using Microsoft.Extensions.Options;
 namespace IldRegistry.Api.Features.Export;
 
 /// <summary>
-/// Writes the whole registry straight to the response, a record at a time: nothing holds the whole registry, so the
-/// memory an export takes does not grow with the registry (only the id graphs of departments and bureaus, to put
-/// parents first, are kept whole).
+/// Writes the whole registry, a chunk of records at a time, from one consistent snapshot: nothing holds the whole
+/// registry, so the memory an export takes does not grow with it (only the ids of each section, in order, are kept
+/// whole). <see cref="ExportSnapshots"/> writes it to a file, which is then served with its length and digest.
 /// </summary>
 public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions> jsonOptions, TimeProvider clock) : IAsyncDisposable
 {
@@ -39,10 +40,11 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     public string FileName(string extension) =>
         $"ildregistry-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 
-    /// <summary>Writes the export document (see <see cref="ExportDocument"/>): one section per resource, in registry order.</summary>
-    public async Task WriteJsonAsync(HttpResponse response, CancellationToken token)
+    /// <summary>Writes the export document (see <see cref="ExportDocument"/>) from one snapshot of the registry.</summary>
+    public async Task WriteJsonAsync(Stream target, CancellationToken token)
     {
-        await using var writer = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = _json.Encoder });
+        await using var snapshot = await BeginSnapshotAsync(token);
+        await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = _json.Encoder });
         writer.WriteStartObject();
         writer.WriteString("format", ExportDocument.FormatName);
         writer.WriteNumber("version", ExportDocument.CurrentVersion);
@@ -57,10 +59,12 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     }
 
     /// <summary>Writes a zip of RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
-    public async Task WriteCsvZipAsync(HttpResponse response, CancellationToken token)
+    public async Task WriteCsvZipAsync(Stream target, CancellationToken token)
     {
-        // Create mode writes entries one after another with data descriptors, so the response need not be seekable.
-        await using var sink = new DrainingStream(response.Body);
+        await using var snapshot = await BeginSnapshotAsync(token);
+
+        // Create mode writes entries one after another with data descriptors, so the target need not be seekable.
+        await using var sink = new DrainingStream(target);
         await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token))
         {
             foreach (var resource in ResourceRegistry.Instance.All)
@@ -70,6 +74,17 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         }
 
         await sink.DrainAsync(token);
+    }
+
+    /// <summary>
+    /// One REPEATABLE READ, read-only transaction for the whole export, so that every chunk reads the same committed
+    /// state: a write landing during the export is in none of it, and no leader is exported without its person.
+    /// </summary>
+    private async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", ct);
+        return transaction;
     }
 
     private async Task WriteJsonSectionAsync(Utf8JsonWriter writer, string name, IAsyncEnumerable<ExportRecord<object>> records, CancellationToken ct)

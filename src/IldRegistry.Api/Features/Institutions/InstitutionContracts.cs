@@ -82,6 +82,7 @@ public sealed record InstitutionRequest
 public sealed record InstitutionListQuery
 {
     /// <summary>Text filter over the name, native name, other names and summary.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Only institutions of the department with this id.</summary>

@@ -101,6 +101,7 @@ public sealed record LeaderListQuery
     public string? To { get; init; }
 
     /// <summary>Text filter over the person's names and the title.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Sort field: <c>rank</c> (default, then start), <c>start</c>, <c>title</c>, <c>person</c>; prefix <c>-</c> for descending.</summary>

@@ -93,6 +93,7 @@ public sealed record PersonRequest
 public sealed record PersonListQuery
 {
     /// <summary>Text filter over names (English, native, romanized and other names).</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string? Q { get; init; }
 
     /// <summary>Only people who hold or held a post in this department.</summary>

@@ -30,11 +30,13 @@ public sealed record SearchQuery
     public const int MaxLimit = 100;
 
     /// <summary>What to look for: any name, in any script, with or without tone marks; spelling mistakes are forgiven.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(IldRegistry.Api.Common.Validation.Rules.MaxQueryLength, ErrorMessage = IldRegistry.Api.Common.Validation.Rules.QueryTooLong)]
     public string Q { get; init; } = string.Empty;
 
     /// <summary>Only this kind of record.</summary>
     public SearchType? Type { get; init; }
 
     /// <summary>How many hits, 1 to 100 (default 20).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, MaxLimit, ErrorMessage = "'limit' must be from 1 to 100.")]
     public int Limit { get; init; } = 20;
 }

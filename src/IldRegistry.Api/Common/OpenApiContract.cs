@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace IldRegistry.Api.Common;
+
+/// <summary>
+/// What every operation answers beyond its own types, so that the document says exactly what the server does: the
+/// response headers (ETag, Location, Link, Retry-After, WWW-Authenticate), the 415 of a body in another media type,
+/// the 429 of the rate limits, a required request body (an empty one is a 400), and the export's zip.
+/// </summary>
+internal sealed class ContractResponsesOperationFilter : IOperationFilter
+{
+    private const string Problem = "application/problem+json";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= [];
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+        var method = context.ApiDescription.HttpMethod ?? string.Empty;
+
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Required = true;
+            operation.Responses.TryAdd("415", ProblemResponse("Unsupported Media Type: send the body as application/json in UTF-8.", problem));
+        }
+
+        var tooMany = ProblemResponse("Too Many Requests: a rate limit was reached; retry after the Retry-After seconds.", problem);
+        Header(tooMany, "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer);
+        operation.Responses.TryAdd("429", tooMany);
+
+        if (operation.Responses.TryGetValue("401", out var unauthorized))
+        {
+            Header(unauthorized, "WWW-Authenticate", "The scheme to authenticate with (Bearer).");
+        }
+
+        if (operation.Responses.TryGetValue("503", out var unavailable))
+        {
+            Header(unavailable, "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer);
+        }
+
+        var isGet = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase);
+        var path = context.ApiDescription.RelativePath ?? string.Empty;
+        foreach (var (status, response) in operation.Responses)
+        {
+            // ConditionalGet tags every read; writes answer the ETag a GET of the record would.
+            var tagged = status == "201" || (status == "200" && (isGet || string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/restore", StringComparison.Ordinal)));
+            if (tagged)
+            {
+                Header(response, "ETag", "The strong ETag of this representation (If-None-Match on a GET; If-Match to change or delete a record).");
+            }
+
+            if (status == "200" && isGet && IsPage(context))
+            {
+                Header(response, "Link", "RFC 8288 links to the first, prev, next and last pages.");
+            }
+
+            if (status == "201")
+            {
+                Header(response, "Location", "The URL of the new record.");
+            }
+        }
+
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (path == "api/v1/export" && parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
+            {
+                format.Enum = [System.Text.Json.Nodes.JsonValue.Create("json"), System.Text.Json.Nodes.JsonValue.Create("csv")];
+            }
+        }
+
+        if (context.ApiDescription.RelativePath == "api/v1/export" && operation.Responses.TryGetValue("200", out var export) && export is OpenApiResponse exported)
+        {
+            exported.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            exported.Content["application/zip"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, ContentMediaType = "application/zip", Description = "format=csv: a zip of six RFC 4180 CSV files." },
+            };
+            Header(exported, "Repr-Digest", "RFC 9530: the SHA-256 of the whole file, e.g. sha-256=:…:");
+            Header(exported, "Accept-Ranges", "bytes: a broken download is resumed with Range and If-Range.");
+            Header(exported, "Last-Modified", "When the snapshot was taken.");
+        }
+
+    }
+
+    private static bool IsPage(OperationFilterContext context) =>
+        context.ApiDescription.SupportedResponseTypes.Any(r => r.Type is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(PagedResult<>));
+
+    private static OpenApiResponse ProblemResponse(string description, IOpenApiSchema problem) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, IOpenApiMediaType> { [Problem] = new OpenApiMediaType { Schema = problem } },
+    };
+
+    private static void Header(IOpenApiResponse response, string name, string description, JsonSchemaType type = JsonSchemaType.String)
+    {
+        if (response is not OpenApiResponse target)
+        {
+            return;
+        }
+
+        target.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        target.Headers.TryAdd(name, new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } });
+    }
+}
