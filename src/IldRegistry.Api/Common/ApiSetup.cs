@@ -91,7 +91,6 @@ internal static class ApiSetup
             }
         });
         services.AddRegistryOpenApi();
-        services.AddOpenApiServers();
         return services;
     }
 

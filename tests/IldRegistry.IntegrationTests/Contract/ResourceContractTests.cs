@@ -60,7 +60,7 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
         var (url, id, _) = await CreateAsync(resource);
         var before = (await (await Anonymous.GetAsync($"{route}?pageSize=1", Ct)).ReadJsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync(url, Ct)).StatusCode);
 
         var gone = await (await Anonymous.GetAsync(url, Ct)).ReadProblemAsync(HttpStatusCode.Gone);
         Assert.Equal($"{url}/restore", gone["restore"]!.GetValue<string>());
@@ -80,8 +80,8 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
     {
         var spec = _resources[resource];
         var (url, id, arrange) = await CreateAsync(resource);
-        await (await Client.PutAsJsonAsync(url, spec.Body(arrange, "contract", "Renamed"), HttpAssertions.JsonOptions, Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, Ct)).StatusCode);
+        await (await Client.PutCurrentAsync(url, spec.Body(arrange, "contract", "Renamed"), Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync(url, Ct)).StatusCode);
         await (await Admin.PostAsync($"{url}/restore", null, Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         var response = await Anonymous.GetAsync($"{url}/history", Ct);

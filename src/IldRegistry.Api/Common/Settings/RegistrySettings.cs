@@ -31,6 +31,8 @@ public static class RegistrySettings
         SettingsSection.Of<HostSettings>(),
         SettingsSection.Of<OpenTelemetrySettings>(),
         SettingsSection.Of<DiagnosticsSettings>(),
+        SettingsSection.Of<ExportSettings>(),
+        SettingsSection.Of<OpenApiSettings>(),
     ];
 
     /// <summary>Registers every settings class as options, validated at start.</summary>

@@ -216,3 +216,38 @@ public sealed class DiagnosticsSettings : IRegistrySettings
     /// <summary>Adds <c>X-Query-Count</c> (SQL commands per request) to answers, for tests and benchmarks.</summary>
     public bool QueryCountHeader { get; set; }
 }
+
+/// <summary><c>Export:*</c>: the whole-registry export, written as a dated snapshot file.</summary>
+public sealed class ExportSettings : IRegistrySettings
+{
+    public static string Section => "Export";
+
+    /// <summary>Where the dated snapshot files are written; one per format is kept.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SnapshotDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "ildregistry-export");
+
+    /// <summary>How long a snapshot is served while nothing is written (a write makes the next export a new one).</summary>
+    [Range(1, 31_536_000)]
+    public int SnapshotMaxAgeSeconds { get; set; } = 3600;
+}
+
+/// <summary><c>OpenApi:*</c>: the OpenAPI document.</summary>
+public sealed class OpenApiSettings : IRegistrySettings, IValidatableObject
+{
+    public static string Section => "OpenApi";
+
+    /// <summary>
+    /// The document's <c>servers</c> URL. Configured, never taken from the request: a <c>Host</c> header is the
+    /// client's to choose, and a document echoing it would send generated clients wherever a request said. The
+    /// default, <c>/</c>, is resolved against wherever the document was fetched from.
+    /// </summary>
+    public string ServerUrl { get; set; } = "/";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ServerUrl != "/" && !(Uri.TryCreate(ServerUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("must be / or an absolute http(s) URL.", [nameof(ServerUrl)]);
+        }
+    }
+}

@@ -158,10 +158,22 @@ internal sealed class FieldByFieldJsonInputFormatter : TextInputFormatter, IInpu
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
                 {
-                    var nul = node is JsonValue v && v.TryGetValue<string>(out var text) && text.Contains('\0', StringComparison.Ordinal);
-                    errors.Add((path, nul ? $"{Name(path)} must not contain the NUL character (U+0000)." : $"{Name(path)} {Expected(type)}."));
+                    errors.Add((path, HasNul(node) ? $"{Name(path)} must not contain the NUL character (U+0000)." : $"{Name(path)} {Expected(type)}."));
                     return null;
                 }
+        }
+    }
+
+    /// <summary>Whether a string value holds a NUL; a string that is not valid UTF-16 (a lone surrogate) cannot be read, and holds none.</summary>
+    private static bool HasNul(JsonNode node)
+    {
+        try
+        {
+            return node is JsonValue v && v.TryGetValue<string>(out var text) && text.Contains('\0', StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -1,21 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using IldRegistry.Api.Common.Settings;
 using IldRegistry.Data.Caching;
 using Microsoft.Extensions.Options;
 
 namespace IldRegistry.Api.Features.Export;
-
-/// <summary>Settings of the whole-registry export (section <c>Export</c>).</summary>
-public sealed class ExportOptions
-{
-    public const string Section = "Export";
-
-    /// <summary>Where the dated snapshot files are written; one per format is kept.</summary>
-    public string SnapshotDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "ildregistry-export");
-
-    /// <summary>How long a snapshot is served while nothing is written (a write makes the next export a new one).</summary>
-    public int SnapshotMaxAgeSeconds { get; set; } = 3600;
-}
 
 /// <summary>One export, written whole to a file: what a download can be checked against and resumed from.</summary>
 public sealed record ExportSnapshot(
@@ -28,7 +17,7 @@ public sealed record ExportSnapshot(
 /// database failure is a clean 503, never a 200 that breaks off. A snapshot is served until the next write (the
 /// <see cref="RegistryChanges"/> generation) or its maximum age.
 /// </summary>
-public sealed class ExportSnapshots(IServiceScopeFactory scopes, RegistryChanges changes, IOptions<ExportOptions> options, TimeProvider clock) : IDisposable
+public sealed class ExportSnapshots(IServiceScopeFactory scopes, RegistryChanges changes, IOptions<ExportSettings> options, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly Dictionary<string, ExportSnapshot> _current = new(StringComparer.Ordinal);
@@ -144,11 +133,6 @@ internal static class ExportSetup
 {
     public static IServiceCollection AddExportSnapshots(this IServiceCollection services)
     {
-        services.AddOptions<ExportOptions>()
-            .BindConfiguration(ExportOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SnapshotDirectory), "Export:SnapshotDirectory must name a directory.")
-            .Validate(o => o.SnapshotMaxAgeSeconds > 0, "Export:SnapshotMaxAgeSeconds must be positive.")
-            .ValidateOnStart();
         services.AddSingleton<ExportSnapshots>();
         return services;
     }
