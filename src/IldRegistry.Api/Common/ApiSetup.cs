@@ -6,6 +6,7 @@ using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
+using IldRegistry.Data.Caching;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ internal static class ApiSetup
         services.AddRegistryAuth();
         var hardened = DatabaseFaults.Harden(connectionString, configuration);
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
+        services.AddRegistryChangeListener(hardened);
         services.AddRegistryRateLimits(configuration);
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);

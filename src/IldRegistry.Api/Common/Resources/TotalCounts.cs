@@ -7,9 +7,9 @@ namespace IldRegistry.Api.Common.Resources;
 /// Remembers a list's <c>totalCount</c> per filter until the next write, so paging through a large result (page 2,
 /// 3, … or <c>after=</c>) counts its rows once, not on every page: an exact count of 22,000 events costs 2.4 ms of
 /// PostgreSQL time, the page itself 0.5 ms. Entries are keyed by the filter and <see cref="RegistryChanges"/>'
-/// generation, which every committed write through this process moves on, and expire after
-/// <c>TotalCountCache:Seconds</c> (60) in case another process wrote. <c>TotalCountCache:Enabled=false</c> counts
-/// every time.
+/// generation, which every committed write moves on (through this process or, by notification, any other), and
+/// expire after <c>TotalCountCache:Seconds</c> (60). <c>TotalCountCache:Enabled=false</c> counts every time, and so
+/// does every request while other processes' writes could go unnoticed (<see cref="RegistryChanges.IsCurrent"/>).
 /// </summary>
 public sealed class TotalCounts(RegistryChanges changes, IConfiguration configuration, TimeProvider clock) : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class TotalCounts(RegistryChanges changes, IConfiguration configur
     /// </summary>
     public async Task<int> GetAsync(object filter, Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
-        if (!_enabled)
+        if (!_enabled || !changes.IsCurrent)
         {
             return await count(ct);
         }
