@@ -5,6 +5,7 @@ using FluentValidation;
 using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Common.Scaling;
 using IldRegistry.Data;
 using IldRegistry.Data.Caching;
 using IldRegistry.Data.Seed;
@@ -21,6 +22,7 @@ internal static class ApiSetup
         var hardened = DatabaseFaults.Harden(connectionString, configuration);
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
         services.AddRegistryChangeListener(hardened);
+        services.AddRegistryForwardedHeaders();
         services.AddRegistryRateLimits(configuration);
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
@@ -87,6 +89,7 @@ internal static class ApiSetup
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseRegistryForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
