@@ -12,6 +12,7 @@
 #   TOPOLOGY_INSTANCES      number of API processes (default 2)
 #   TOPOLOGY_PG_PORT        PostgreSQL port (default 55432)
 #   TOPOLOGY_API_PORT       port of instance 1; instance N listens on TOPOLOGY_API_PORT + N - 1 (default 5181)
+#   TOPOLOGY_API_PORTS      or the port of each instance, space-separated
 #   TOPOLOGY_PROXY_PORT     HAProxy's port (default 8088)
 #   TOPOLOGY_API_DLL        a built IldRegistry.Api.dll (default: published in Release into TOPOLOGY_DIR/api)
 #   TOPOLOGY_ADMIN_KEY      the bootstrap Admin key (default: random, written to TOPOLOGY_DIR/admin-key)
@@ -30,6 +31,16 @@ api_port="${TOPOLOGY_API_PORT:-5181}"
 proxy_port="${TOPOLOGY_PROXY_PORT:-8088}"
 
 log() { echo "topology: $*" >&2; }
+
+port_of() { # n
+  if [ -n "${TOPOLOGY_API_PORTS:-}" ]; then
+    local -a ports
+    read -r -a ports <<<"$TOPOLOGY_API_PORTS"
+    echo "${ports[$(($1 - 1))]}"
+  else
+    echo $((api_port + $1 - 1))
+  fi
+}
 
 pg_bin() {
   if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
@@ -87,7 +98,8 @@ admin_key() {
 }
 
 start_api() { # n dll key
-  local n=$1 port=$((api_port + $1 - 1)) pidfile="$dir/api$1.pid"
+  local n=$1 port pidfile="$dir/api$1.pid"
+  port=$(port_of "$n")
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return; fi
   local -a extra=()
   # shellcheck disable=SC2206 # NAME=value words on purpose
@@ -157,7 +169,7 @@ backend api
     default-server inter 1s fastinter 200ms downinter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
 CFG
     for n in $(seq 1 "$instances"); do
-      echo "    server api$n 127.0.0.1:$((api_port + n - 1)) check"
+      echo "    server api$n 127.0.0.1:$(port_of "$n") check"
     done
   } >"$dir/haproxy.cfg"
 }
@@ -191,7 +203,7 @@ case "${1:-}" in
     for n in $(seq 1 "$instances"); do start_api "$n" "$dll" "$key"; done
     start_proxy
     echo "proxy=http://127.0.0.1:$proxy_port"
-    for n in $(seq 1 "$instances"); do echo "api$n=http://127.0.0.1:$((api_port + n - 1))"; done
+    for n in $(seq 1 "$instances"); do echo "api$n=http://127.0.0.1:$(port_of "$n")"; done
     echo "postgres=Host=127.0.0.1;Port=$pg_port;Database=ildregistry;Username=postgres"
     echo "admin-key=$key"
     ;;
