@@ -23,6 +23,7 @@ internal static class ApiSetup
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
         services.AddRegistryChangeListener(hardened);
         services.AddRegistryForwardedHeaders();
+        services.AddRegistrySharedCaching();
         services.AddRegistryRateLimits(configuration);
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
