@@ -117,61 +117,27 @@ start_api() { # n dll key
   wait_http "http://127.0.0.1:$port/health/ready" 90 || { log "instance $n did not get ready; see $dir/api$n.log"; tail -n 30 "$dir/api$n.log" >&2; exit 1; }
 }
 
+# The proxy of docker-compose (deploy/haproxy/haproxy.cfg), on loopback: fixed servers instead of Docker's DNS,
+# and the limits of the settings above.
 write_haproxy_config() {
-  local exempt_acl="" exempt_cond=""
-  if [ -n "${TOPOLOGY_LIMIT_EXEMPT:-}" ]; then
-    exempt_acl="    acl limit_exempt src ${TOPOLOGY_LIMIT_EXEMPT}"
-    exempt_cond=" !limit_exempt"
-  fi
-  {
-    cat <<CFG
-# Written by deploy/local/topology.sh; deploy/haproxy/haproxy.cfg is the same for docker-compose.
-global
-    maxconn 4096
-    stats socket $dir/haproxy.sock mode 600 level admin
-
-defaults
-    mode http
-    timeout connect 2s
-    timeout client 60s
-    timeout server 60s
-    timeout http-request 10s
-    # A connection refused by a dead instance never reached it: try another (safe for POST too). A request
-    # that did reach an instance is never sent twice.
-    retries 3
-    option redispatch 1
-    retry-on conn-failure
-    option forwardfor
-
-frontend api
-    bind 127.0.0.1:$proxy_port
-    # The per-client limit of every instance together: one counter per client address (or API key) here,
-    # since instances each counting their own would allow N times as much. The API's own limit is the backstop.
-    stick-table type string len 64 size 100k expire ${TOPOLOGY_LIMIT_WINDOW:-60s} store http_req_rate(${TOPOLOGY_LIMIT_WINDOW:-60s})
-    acl has_bearer req.hdr(authorization) -m found
-    acl has_key req.hdr(authorization) -m found
-    acl has_key req.hdr(x-api-key) -m found
-    acl is_api path_beg /api/
-$exempt_acl
-    http-request set-var(txn.limit_key) req.fhdr(authorization),xxh64,concat(:key) if has_bearer
-    http-request set-var(txn.limit_key) req.fhdr(x-api-key),xxh64,concat(:key) if has_key !has_bearer
-    http-request set-var(txn.limit_key) src,concat(:ip) unless has_key
-    http-request track-sc0 var(txn.limit_key) if is_api$exempt_cond
-    http-request return status 429 content-type application/problem+json hdr Retry-After 60 string "{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,\"detail\":\"Request limit reached at the proxy.\"}" if is_api !has_key { sc_http_req_rate(0) gt ${TOPOLOGY_ANON_LIMIT:-300} }$exempt_cond
-    http-request return status 429 content-type application/problem+json hdr Retry-After 60 string "{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,\"detail\":\"Request limit reached at the proxy.\"}" if is_api has_key { sc_http_req_rate(0) gt ${TOPOLOGY_KEY_LIMIT:-1200} }$exempt_cond
-    default_backend api
-
-backend api
-    balance roundrobin
-    option httpchk GET /health/ready
-    http-check expect status 200
-    # Down after two failed checks 200 ms apart, or at once on a refused connection; up after two good ones.
-    default-server inter 1s fastinter 200ms downinter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
-CFG
-    for n in $(seq 1 "$instances"); do
-      echo "    server api$n 127.0.0.1:$(port_of "$n") check"
-    done
-  } >"$dir/haproxy.cfg"
+  local window="${TOPOLOGY_LIMIT_WINDOW:-60s}" exempt="" servers=""
+  [ -z "${TOPOLOGY_LIMIT_EXEMPT:-}" ] || exempt=" !limit_exempt"
+  for n in $(seq 1 "$instances"); do servers+="    server api$n 127.0.0.1:$(port_of "$n") check"$'\n'; done
+  awk -v bind="127.0.0.1:$proxy_port" -v window="$window" -v anon="${TOPOLOGY_ANON_LIMIT:-300}" -v key="${TOPOLOGY_KEY_LIMIT:-1200}" \
+      -v exempt="$exempt" -v exempt_list="${TOPOLOGY_LIMIT_EXEMPT:-}" -v servers="$servers" '
+    /^resolvers / { skip = 1; next }
+    skip && /^$/ { skip = 0; next }
+    skip { next }
+    /^ *bind / { print "    bind " bind; next }
+    /stick-table/ { gsub(/expire [0-9a-z]+/, "expire " window); gsub(/http_req_rate\([0-9a-z]+\)/, "http_req_rate(" window ")") }
+    /http-request track-sc0/ { $0 = $0 exempt }
+    /http-request return status 429/ && /!has_key/ { sub(/gt [0-9]+ }/, "gt " anon " }"); $0 = $0 exempt }
+    /http-request return status 429/ && / has_key \{/ { sub(/gt [0-9]+ }/, "gt " key " }"); $0 = $0 exempt }
+    /One slot per possible replica/ { next }
+    /server-template/ { printf "%s", servers; next }
+    { print }
+    /acl is_api/ && exempt_list != "" { print "    acl limit_exempt src " exempt_list }
+  ' "$repo/deploy/haproxy/haproxy.cfg" >"$dir/haproxy.cfg"
 }
 
 start_proxy() {
