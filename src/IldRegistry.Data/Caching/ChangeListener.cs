@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,13 +54,17 @@ public sealed partial class ChangeListener(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or SocketException or IOException or TimeoutException or InvalidOperationException)
+#pragma warning disable CA1031 // Whatever breaks the connection, caches go off and it listens again: never stop the host over it.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 var wasCurrent = changes.IsCurrent;
                 changes.MarkStale();
                 if (wasCurrent)
                 {
+                    // It had been listening: a new outage starts with the shortest pause again.
                     LogLost(e.Message);
+                    delay = _options.ReconnectDelayMilliseconds;
                 }
 
                 try
@@ -74,10 +77,7 @@ public sealed partial class ChangeListener(
                 }
 
                 delay = Math.Min(delay * 2, _options.MaxReconnectDelayMilliseconds);
-                continue;
             }
-
-            delay = _options.ReconnectDelayMilliseconds;
         }
     }
 
