@@ -104,6 +104,11 @@ public sealed class CrossInstanceCacheTests(HardeningPostgres postgres, ITestOut
         using var second = await client.GetAsync(url, Ct);
         await second.ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("0", second.Headers.GetValues("X-Query-Count").Single());
+
+        // An answer from the cache carries the same caching headers as the first, once.
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        Assert.Equal(first.Headers.Vary.ToList(), second.Headers.Vary.ToList());
+        Assert.Equal(2, second.Headers.Vary.Count);
         return body;
     }
 
