@@ -8,6 +8,7 @@ using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Common.Scaling;
 using IldRegistry.Data;
 using IldRegistry.Data.Caching;
+using IldRegistry.Data.Replication;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,8 @@ internal static class ApiSetup
         var hardened = DatabaseFaults.Harden(connectionString, configuration);
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(configuration));
         services.AddRegistryChangeListener(hardened);
+        var standby = configuration.GetConnectionString(StandbyReads.ConnectionStringName);
+        services.AddRegistryStandby(hardened, string.IsNullOrWhiteSpace(standby) ? null : DatabaseFaults.Harden(standby, configuration));
         services.AddRegistryForwardedHeaders();
         services.AddRegistrySharedCaching();
         services.AddRegistryRateLimits(configuration);
@@ -119,6 +122,7 @@ internal static class ApiSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.UseAuthentication();
+        app.UseStandbyReads();
 
         // After authentication, so that callers with a key are limited per key rather than per address.
         app.UseRateLimiter();
