@@ -7,8 +7,6 @@ using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Common.Scaling;
 using IldRegistry.Data;
-using IldRegistry.Data.Caching;
-using IldRegistry.Data.Replication;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;

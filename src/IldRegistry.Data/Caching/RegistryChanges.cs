@@ -10,7 +10,7 @@ namespace IldRegistry.Data.Caching;
 /// transaction was still open keyed its entry with a number that is already gone. Read the number before reading
 /// the data it keys.
 /// <para>
-/// Writes through other processes move it too, when <see cref="ChangeListener"/> runs: a trigger on every table
+/// Writes through other processes move it too, when the API's change listener runs: a trigger on every table
 /// sends a NOTIFY on <see cref="Channel"/> inside the writing transaction. While the listener is not listening (at
 /// start, after its connection broke) <see cref="IsCurrent"/> is false and caches must neither answer from nor store
 /// anything, since a notification may be missed.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using IldRegistry.Api.Common.Scaling;
 using IldRegistry.Data.Caching;
 using IldRegistry.IntegrationTests.Infrastructure;
 using IldRegistry.IntegrationTests.Reliability;

@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.Caching;
+namespace IldRegistry.Api.Common.Scaling;
 
 /// <summary>How this process hears of writes by other processes on the same database (section <c>Invalidation</c>).</summary>
 public sealed class InvalidationOptions

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using IldRegistry.Data.Caching;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace IldRegistry.Data.Caching;
+namespace IldRegistry.Api.Common.Scaling;
 
 /// <summary>
 /// Holds one connection that <c>LISTEN</c>s on <see cref="RegistryChanges.Channel"/> and moves

@@ -1,4 +1,4 @@
-namespace IldRegistry.Data.Replication;
+namespace IldRegistry.Api.Common.Scaling;
 
 /// <summary>Reads from a streaming standby (section <c>Standby</c>; the standby itself is <c>ConnectionStrings:RegistryStandby</c>).</summary>
 public sealed class StandbyOptions
