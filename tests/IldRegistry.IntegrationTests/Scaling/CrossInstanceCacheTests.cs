@@ -25,6 +25,9 @@ public sealed class CrossInstanceCacheTests(HardeningPostgres postgres, ITestOut
             ["OutputCache:Enabled"] = "true",
             ["TotalCountCache:Enabled"] = "true",
             ["Diagnostics:QueryCountHeader"] = "true",
+
+            // The Testing environment turns listening off (its shared host is the only process on its database).
+            ["Invalidation:Enabled"] = "true",
         };
         foreach (var (key, value) in more)
         {

@@ -54,6 +54,7 @@ public sealed class StandbyReadTests(ITestOutputHelper output) : IAsyncLifetime
             ["ConnectionStrings:RegistryStandby"] = StandbyConnectionString,
             ["OutputCache:Enabled"] = "true",
             ["TotalCountCache:Enabled"] = "true",
+            ["Invalidation:Enabled"] = "true",
         };
         await using var a = new OwnApiFactory(_primary.ConnectionString, settings);
         await using var b = new OwnApiFactory(_primary.ConnectionString, settings);
