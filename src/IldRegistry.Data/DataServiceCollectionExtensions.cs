@@ -1,6 +1,7 @@
 using IldRegistry.Data.Auditing;
 using IldRegistry.Data.Caching;
 using IldRegistry.Data.Diagnostics;
+using IldRegistry.Data.Replication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,7 +41,8 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<RegistryDbContext>((sp, builder) => builder
             .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, _retriedSqlStates))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>(), sp.GetRequiredService<RegistryChanges>()));
+            .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>(), sp.GetRequiredService<RegistryChanges>())
+            .AddInterceptors(sp.GetServices<StandbyRouting>()));
         return services;
     }
 }

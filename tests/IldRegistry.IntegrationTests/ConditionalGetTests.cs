@@ -15,13 +15,15 @@ public sealed class ConditionalGetTests(RegistryApiFactory factory) : ApiTest(fa
         var first = await Anonymous.GetAsync(url, Ct);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.NotNull(first.Headers.ETag);
-        Assert.True(first.Headers.CacheControl!.NoCache);
+        Assert.True(first.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromSeconds(5), first.Headers.CacheControl.MaxAge);
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         var second = await Anonymous.SendAsync(conditional, Ct);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using IldRegistry.Api.Common.Auth;
 using IldRegistry.Api.Common.Hardening;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Common.Settings;
+using IldRegistry.Api.Common.Scaling;
 using IldRegistry.Data;
 using IldRegistry.Data.Seed;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,11 @@ internal static class ApiSetup
         var database = configuration.Settings<DatabaseSettings>();
         var hardened = DatabaseFaults.Harden(connectionString, database);
         services.AddRegistryData(_ => hardened, DatabaseFaults.DataOptions(database));
+        services.AddRegistryChangeListener(hardened);
+        var standby = configuration.GetConnectionString(StandbyReads.ConnectionStringName);
+        services.AddRegistryStandby(hardened, string.IsNullOrWhiteSpace(standby) ? null : DatabaseFaults.Harden(standby, database));
+        services.AddRegistryForwardedHeaders();
+        services.AddRegistrySharedCaching();
         services.AddRegistryRateLimits(configuration);
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
@@ -104,6 +110,7 @@ internal static class ApiSetup
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseRegistryForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -132,6 +139,7 @@ internal static class ApiSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.UseAuthentication();
+        app.UseStandbyReads();
 
         // After authentication, so that callers with a key are limited per key rather than per address.
         app.UseRateLimiter();

@@ -5,7 +5,7 @@ namespace IldRegistry.Api.Common;
 /// <summary>
 /// ETags for every representation under <c>/api</c>: a hash of the body, prefixed for single records with their row
 /// version (the part <c>If-Match</c> compares), so the ETag also changes when embedded data (a parent's name, a
-/// person's posts) does. GETs answer <c>Cache-Control: no-cache</c> (store, but revalidate) and 304 when
+/// person's posts) does. GETs answer with the <c>Cache-Control</c> of <see cref="Scaling.SharedCaching"/> and 304 when
 /// <c>If-None-Match</c> holds the current ETag; a POST, PUT or restore answers the same ETag a GET would. Streamed
 /// exports are left alone.
 /// </summary>
@@ -45,7 +45,7 @@ internal static class ConditionalGet
 
         if (ok && isRead)
         {
-            response.Headers.CacheControl = "no-cache";
+            Scaling.SharedCaching.SetReadCaching(context);
             var etag = response.Headers.ETag.ToString();
             if (request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal)))
             {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using IldRegistry.Api.Common.Settings;
+using IldRegistry.Data.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace IldRegistry.Api.Common;
@@ -6,10 +8,11 @@ namespace IldRegistry.Api.Common;
 /// <summary>
 /// Anonymous reads under <c>/api</c> are served from an in-memory output cache, which every successful write empties
 /// (one tag for the whole registry: a write can change embedded data anywhere, and writes are rare next to reads).
-/// Entries also expire after <c>OutputCache:Seconds</c> (default 60), which bounds staleness for a read that raced a
-/// write, and the org chart's default "today". Off with <c>OutputCache:Enabled=false</c> (the tests, which change the
-/// database behind the API's back, turn it off). One process per database is assumed: with several API instances,
-/// turn it off or move it to a shared store.
+/// Writes through other instances empty it too: entries are keyed by <see cref="RegistryChanges"/>' generation, which
+/// their notifications move on, and the cache is bypassed while those could go unnoticed. Keying by generation also
+/// keeps a read that raced a write (read before the commit, stored after it) from being found by any later request.
+/// Entries also expire after <c>OutputCache:Seconds</c> (default 60), which bounds the org chart's default "today".
+/// Off with <c>OutputCache:Enabled=false</c>.
 /// </summary>
 internal static class ResponseCaching
 {
@@ -24,7 +27,10 @@ internal static class ResponseCaching
             options.SizeLimit = settings.SizeLimitBytes;
             options.AddBasePolicy(policy => policy
                 .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    && !c.HttpContext.Request.Path.StartsWithSegments("/api/v1/export", StringComparison.OrdinalIgnoreCase))
+                    && !c.HttpContext.Request.Path.StartsWithSegments("/api/v1/export", StringComparison.OrdinalIgnoreCase)
+                    && c.HttpContext.RequestServices.GetRequiredService<RegistryChanges>().IsCurrent)
+                .VaryByValue(c => new KeyValuePair<string, string>(
+                    "generation", c.RequestServices.GetRequiredService<RegistryChanges>().Generation.ToString(CultureInfo.InvariantCulture)))
                 .Tag(Tag)
                 .Expire(TimeSpan.FromSeconds(seconds)));
         });
@@ -37,6 +43,11 @@ internal static class ResponseCaching
         {
             return app;
         }
+
+        // What another instance changed is already out of reach (the generation moved); this frees the memory.
+        var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
+        app.ApplicationServices.GetRequiredService<RegistryChanges>().ChangedElsewhere +=
+            () => _ = store.EvictByTagAsync(Tag, CancellationToken.None).AsTask();
 
         app.Use(async (context, next) =>
         {

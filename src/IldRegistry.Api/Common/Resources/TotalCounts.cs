@@ -9,9 +9,9 @@ namespace IldRegistry.Api.Common.Resources;
 /// Remembers a list's <c>totalCount</c> per filter until the next write, so paging through a large result (page 2,
 /// 3, … or <c>after=</c>) counts its rows once, not on every page: an exact count costs several times the page
 /// itself (bench/README.md). Entries are keyed by the filter and <see cref="RegistryChanges"/>'
-/// generation, which every committed write through this process moves on, and expire after
-/// <c>TotalCountCache:Seconds</c> (60) in case another process wrote. <c>TotalCountCache:Enabled=false</c> counts
-/// every time.
+/// generation, which every committed write moves on (through this process or, by notification, any other), and
+/// expire after <c>TotalCountCache:Seconds</c> (60). <c>TotalCountCache:Enabled=false</c> counts every time, and so
+/// does every request while other processes' writes could go unnoticed (<see cref="RegistryChanges.IsCurrent"/>).
 /// </summary>
 public sealed class TotalCounts(RegistryChanges changes, IOptions<TotalCountCacheSettings> settings, TimeProvider clock) : IDisposable
 {
@@ -30,7 +30,7 @@ public sealed class TotalCounts(RegistryChanges changes, IOptions<TotalCountCach
     /// </summary>
     public async Task<int> GetAsync(object filter, Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
-        if (!_enabled)
+        if (!_enabled || !changes.IsCurrent)
         {
             return await count(ct);
         }

@@ -33,6 +33,10 @@ public static class RegistrySettings
         SettingsSection.Of<DiagnosticsSettings>(),
         SettingsSection.Of<ExportSettings>(),
         SettingsSection.Of<OpenApiSettings>(),
+        SettingsSection.Of<Scaling.InvalidationOptions>(),
+        SettingsSection.Of<Scaling.ProxyOptions>(),
+        SettingsSection.Of<Scaling.StandbyOptions>(),
+        SettingsSection.Of<Scaling.SharedCacheOptions>(),
     ];
 
     /// <summary>Registers every settings class as options, validated at start.</summary>
