@@ -13,7 +13,10 @@ namespace IldRegistry.IntegrationTests.Scaling;
 /// <summary>
 /// A primary and a streaming standby made with pg_basebackup, two API instances reading from the standby: what a
 /// write changed is what the next read through either instance shows, also while the standby lags.
+/// Alone, after the other tests: its standby monitors poll every 20 ms, which tests that count SQL commands
+/// process-wide would see.
 /// </summary>
+[Collection(TopologyCollection.Name)]
 public sealed class StandbyReadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _standbyDirectory = Path.Combine(Path.GetTempPath(), $"ildregistry-standby-{Guid.NewGuid():N}");
