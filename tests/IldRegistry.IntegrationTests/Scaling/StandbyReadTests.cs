@@ -82,7 +82,7 @@ public sealed class StandbyReadTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             var heardBefore = changesB.Generation;
-            (await writer.PutAsync($"/api/v1/people/{id}", new StringContent($$"""{"name":"Standby v{{i}}"}""", System.Text.Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
+            (await writer.PutCurrentAsync($"/api/v1/people/{id}", new StringContent($$"""{"name":"Standby v{{i}}"}""", System.Text.Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
 
             // Through the instance that wrote: at once.
             Assert.Equal($"Standby v{i}", await NameAsync(readA, id));

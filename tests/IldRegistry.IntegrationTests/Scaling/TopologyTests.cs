@@ -75,7 +75,7 @@ public sealed class CrossInstanceFreshnessTests(UnlimitedTopology topology, ITes
 
             if (record)
             {
-                (await a.PutAsync($"/api/v1/people/{id}", JsonContent($$"""{"name":"Freshness v{{i}}"}"""), Ct)).EnsureSuccessStatusCode();
+                (await a.PutCurrentAsync($"/api/v1/people/{id}", JsonContent($$"""{"name":"Freshness v{{i}}"}"""), Ct)).EnsureSuccessStatusCode();
                 version = i;
             }
             else
@@ -211,7 +211,7 @@ public sealed class FailoverTests(UnlimitedTopology topology, ITestOutputHelper 
                     acknowledged.Add(((await r.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>(), name)));
 
                 var version = $"Failover w{w} v{n}";
-                if (!await Attempt("PUT", () => writer.PutAsync($"/api/v1/people/{owned[w]}", new StringContent($$"""{"name":"{{version}}"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None), HttpStatusCode.OK))
+                if (!await Attempt("PUT", () => writer.PutCurrentAsync($"/api/v1/people/{owned[w]}", new StringContent($$"""{"name":"{{version}}"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None), HttpStatusCode.OK))
                 {
                     continue;
                 }

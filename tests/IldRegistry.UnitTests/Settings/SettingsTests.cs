@@ -9,7 +9,7 @@ namespace IldRegistry.UnitTests.Settings;
 public sealed partial class SettingsTests
 {
     /// <summary>Keys that are documented and read, but not through a settings class (ASP.NET Core reads them itself).</summary>
-    private static readonly string[] _frameworkKeys = ["ConnectionStrings:Registry"];
+    private static readonly string[] _frameworkKeys = ["ConnectionStrings:Registry", "ConnectionStrings:RegistryStandby"];
 
     [Fact]
     public void The_defaults_and_every_appsettings_file_are_valid()
