@@ -92,6 +92,12 @@ public sealed class Tenure
             knownFrom = attested.Count == 0 ? DateOnly.MaxValue : attested.Min(a => a.Upper);
         }
 
+        // A record written without its status (straight to the database) still ended on its end date.
+        if (end is not null)
+        {
+            endStatus = EndStatus.Known;
+        }
+
         switch (endStatus)
         {
             case EndStatus.Known when end is not null:

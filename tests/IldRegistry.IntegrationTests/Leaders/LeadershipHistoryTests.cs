@@ -177,4 +177,20 @@ public sealed class LeadershipHistoryTests(RegistryApiFactory factory) : LeaderT
             Assert.Matches("^(Low|Medium|High)$", source["weight"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task The_org_chart_as_of_1960_shows_Wang_Jiaxiang_as_known_and_the_articles_deputies_only_as_possible()
+    {
+        var chart = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=1960-06-01", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Wang Jiaxiang"], chart["leadership"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
+        var possible = chart["possibleLeadership"]!.AsArray();
+        foreach (var deputy in SeedNames[1..])
+        {
+            var entry = possible.Single(p => p!["post"]!["name"]!.GetValue<string>() == deputy)!;
+            Assert.Equal("StartUnknown", entry["reason"]!.GetValue<string>());
+        }
+
+        Assert.DoesNotContain(possible, p => p!["post"]!["title"]!.GetValue<string>() == "Head");
+    }
 }

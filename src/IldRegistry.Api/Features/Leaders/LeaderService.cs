@@ -115,17 +115,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
             .Select(ToResponse)
             .ToListAsync(ct);
         var complete = (await CompleteAsync(posts, ct)).ToList();
-        var holdings = complete
-            .Select(p => (Post: p, Holding: TenureOf(p).On(asOf.Lower, asOf.Upper)))
-            .Where(h => h.Holding.Any)
-            .ToList();
-
-        if (asOf.Lower == asOf.Upper)
-        {
-            holdings = [.. holdings.GroupBy(h => SoleHolderTitles.Contains(h.Post.Title) ? h.Post.Title.ToUpperInvariant() : h.Post.Id.ToString())
-                .SelectMany(SoleHolder)
-                .OrderBy(h => complete.IndexOf(h.Post))];
-        }
+        var holdings = Classify(complete, p => p.Title, TenureOf, asOf);
 
         return new DepartmentLeadershipResponse(
             department,
@@ -137,10 +127,32 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     /// <summary>The posts that one person holds at a time (titles compared without case).</summary>
     public static readonly IReadOnlySet<string> SoleHolderTitles = new HashSet<string>(["Head"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The posts that hold on <paramref name="asOf"/>, known or possible, in the order given. On a single day a
+    /// sole-holder post has at most one known holder: a known one rules out the merely possible, and two known ones
+    /// are both only possible (<see cref="PossibleReason.SoleHolderUndecided"/>).
+    /// </summary>
+    internal static List<(T Post, Holding Holding)> Classify<T>(IReadOnlyList<T> posts, Func<T, string> title, Func<T, Tenure> tenure, PartialDate asOf)
+        where T : notnull
+    {
+        var holdings = posts
+            .Select((p, i) => (Post: (Item: p, Index: i), Holding: tenure(p).On(asOf.Lower, asOf.Upper)))
+            .Where(h => h.Holding.Any)
+            .ToList();
+        if (asOf.Lower == asOf.Upper)
+        {
+            holdings = [.. holdings.GroupBy(h => SoleHolderTitles.Contains(title(h.Post.Item)) ? "sole:" + title(h.Post.Item).ToUpperInvariant() : "post:" + h.Post.Index)
+                .SelectMany(SoleHolder)
+                .OrderBy(h => h.Post.Index)];
+        }
+
+        return [.. holdings.Select(h => (h.Post.Item, h.Holding))];
+    }
+
     internal static Tenure TenureOf(LeaderResponse p) =>
         Tenure.Of(p.Start, p.StartNotBefore, p.StartNotAfter, p.End, p.EndStatus, p.EndNotBefore, p.EndNotAfter, p.Sources);
 
-    private static IEnumerable<(LeaderResponse Post, Holding Holding)> SoleHolder(IEnumerable<(LeaderResponse Post, Holding Holding)> group)
+    private static IEnumerable<(T Post, Holding Holding)> SoleHolder<T>(IEnumerable<(T Post, Holding Holding)> group)
     {
         var all = group.ToList();
         var known = all.Count(h => h.Holding.Known);
