@@ -99,6 +99,7 @@ internal static class DatabaseStartup
         if (seed)
         {
             await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Features.Import.SeedFileService>().LoadAsync(cancellationToken);
         }
     }
 }

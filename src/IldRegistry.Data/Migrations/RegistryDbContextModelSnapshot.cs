@@ -190,6 +190,12 @@ namespace IldRegistry.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
                             b1.Property<string>("Language");
 
                             b1.Property<string>("Publisher");
@@ -202,6 +208,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")
@@ -419,6 +427,12 @@ namespace IldRegistry.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
                             b1.Property<string>("Language");
 
                             b1.Property<string>("Publisher");
@@ -431,6 +445,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")
@@ -573,6 +589,12 @@ namespace IldRegistry.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
                             b1.Property<string>("Language");
 
                             b1.Property<string>("Publisher");
@@ -585,6 +607,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")
@@ -730,6 +754,12 @@ namespace IldRegistry.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
                             b1.Property<string>("Language");
 
                             b1.Property<string>("Publisher");
@@ -742,6 +772,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")
@@ -779,6 +811,12 @@ namespace IldRegistry.Data.Migrations
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("department_id");
+
+                    b.Property<string>("EndStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("end_status");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
@@ -833,9 +871,73 @@ namespace IldRegistry.Data.Migrations
                                 .HasColumnName("end_upper");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EndNotAfter", "IldRegistry.Domain.Leaders.Leader.EndNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("end_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EndNotBefore", "IldRegistry.Domain.Leaders.Leader.EndNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("end_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_before_upper");
+                        });
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Leaders.Leader.Sources#Source", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
 
                             b1.Property<string>("Language");
 
@@ -849,6 +951,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")
@@ -882,6 +986,64 @@ namespace IldRegistry.Data.Migrations
                             b1.Property<DateOnly>("Upper")
                                 .HasColumnType("date")
                                 .HasColumnName("start_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StartNotAfter", "IldRegistry.Domain.Leaders.Leader.StartNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("start_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StartNotBefore", "IldRegistry.Domain.Leaders.Leader.StartNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("start_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_before_upper");
                         });
 
                     b.HasKey("Id")
@@ -982,6 +1144,12 @@ namespace IldRegistry.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
                             b1.Property<string>("Language");
 
                             b1.Property<string>("Publisher");
@@ -994,6 +1162,8 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
 
                             b1
                                 .ToJson("sources")

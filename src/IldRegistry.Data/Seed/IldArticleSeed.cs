@@ -121,9 +121,10 @@ public static class IldArticleSeed
         {
             Id = SeedIds.For($"person:{p.Key}"),
             Name = p.Name,
+            NativeName = p.NativeName,
             Notes = $"Listed in the article's infobox as {p.Title} of the International Department of the Chinese " +
                 "Communist Party; the article gives no dates, native name or biography.",
-            Sources = [ArticleSource.Cite(p.NameLine)],
+            Sources = [ArticleSource.Cite(p.NameLine), .. p.Others()],
         })];
 
     public static IReadOnlyList<Leader> Leaders() =>
@@ -134,9 +135,11 @@ public static class IldArticleSeed
             PersonId = SeedIds.For($"person:{p.Key}"),
             Title = p.Title,
             Rank = index + 1,
-            Start = null,
+            Start = p.Start is null ? null : PartialDate.Parse(p.Start),
             End = null,
-            Sources = [ArticleSource.Cite(p.NameLine), ArticleSource.Cite(p.TitleLine)],
+            // The article attests them now: still serving as of the latest source.
+            EndStatus = EndStatus.Ongoing,
+            Sources = [ArticleSource.Cite(p.NameLine), ArticleSource.Cite(p.TitleLine), .. p.Others()],
         })];
 
     public static IReadOnlyList<Bureau> Bureaus() =>
@@ -355,10 +358,16 @@ public static class IldArticleSeed
 
     private static readonly Post[] Posts =
     [
-        new("liu-haixing", "Liu Haixing", "Head", "Minister1 Name: Liu Haixing", "Minister1 Pfo: Head"),
+        // Liu Haixing's start and native name: Kyodo, The Straits Times and PTI, 2025-09-30 (data/sources/ild-leadership.md).
+        new("liu-haixing", "Liu Haixing", "Head", "Minister1 Name: Liu Haixing", "Minister1 Pfo: Head", "刘海星", "2025-09",
+            () => [LeadershipSources.Kyodo2025(), LeadershipSources.StraitsTimes2025(), LeadershipSources.Pti2025()]),
         new("shen-ying", "Shen Ying", "Deputy Head", "Deputyminister1 Name: Shen Ying", "Deputyminister1 Pfo: Deputy Head"),
-        new("chen-zhou", "Chen Zhou", "Deputy Head", "Deputyminister2 Name: Chen Zhou", "Deputyminister2 Pfo: Deputy Head"),
-        new("li-mingxiang", "Li Mingxiang", "Deputy Head", "Deputyminister3 Name: Li Mingxiang", "Deputyminister3 Pfo: Deputy Head"),
+        // The article's deputies stay undated: two low-weight sources attest Chen Zhou from 2021-01 and Li Mingxiang
+        // from 2022-12, as attestations (their start dates wait for claims, which can weigh them).
+        new("chen-zhou", "Chen Zhou", "Deputy Head", "Deputyminister2 Name: Chen Zhou", "Deputyminister2 Pfo: Deputy Head", "陈洲", null,
+            () => [LeadershipSources.SecretChina2021("2021-01"), LeadershipSources.Renminbao2025("2025-09-09")]),
+        new("li-mingxiang", "Li Mingxiang", "Deputy Head", "Deputyminister3 Name: Li Mingxiang", "Deputyminister3 Pfo: Deputy Head", "李明祥", null,
+            () => [LeadershipSources.Renminbao2025("2022-12")]),
         new("sun-haiyan", "Sun Haiyan", "Deputy Head", "Deputyminister4 Name: Sun Haiyan", "Deputyminister4 Pfo: Deputy Head"),
         new("lu-kang", "Lu Kang", "Deputy Head", "Deputyminister5 Name: Lu Kang", "Deputyminister5 Pfo: Deputy Head"),
         new("ma-hui", "Ma Hui", "Deputy Head", "Deputyminister6 Name: Ma Hui", "Deputyminister6 Pfo: Deputy Head"),
@@ -421,7 +430,13 @@ public static class IldArticleSeed
     private static string Slugify(string text) =>
         string.Join('-', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    private sealed record Post(string Key, string Name, string Title, string NameLine, string TitleLine);
+    private sealed record Post(
+        string Key, string Name, string Title, string NameLine, string TitleLine,
+        string? NativeName = null, string? Start = null, Func<Source[]>? OtherSources = null)
+    {
+        /// <summary>Fresh citations of the sources beside the article, for each record that cites them.</summary>
+        public Source[] Others() => OtherSources?.Invoke() ?? [];
+    }
 
     private sealed record Unit(
         string Key, string Name, BureauKind Kind, string? AlternateName = null, int? Number = null, string? Region = null)

@@ -21,8 +21,22 @@ public sealed class Leader : Entity, IDepartmentPart
     /// <summary>Order of precedence, 1 first.</summary>
     public int Rank { get; set; }
 
+    /// <summary>Null when unknown (not "since forever").</summary>
     public PartialDate? Start { get; set; }
 
-    /// <summary>Null while serving.</summary>
+    /// <summary>No earlier than this: narrows an uncertain <see cref="Start"/> (Wikidata's "earliest date").</summary>
+    public PartialDate? StartNotBefore { get; set; }
+
+    /// <summary>No later than this: narrows an uncertain <see cref="Start"/> (Wikidata's "latest date").</summary>
+    public PartialDate? StartNotAfter { get; set; }
+
+    /// <summary>Set only when <see cref="EndStatus"/> is <see cref="EndStatus.Known"/>.</summary>
     public PartialDate? End { get; set; }
+
+    /// <summary>Whether the tenure ended on <see cref="End"/>, is not known to have ended, or still holds.</summary>
+    public EndStatus EndStatus { get; set; } = EndStatus.Ongoing;
+
+    public PartialDate? EndNotBefore { get; set; }
+
+    public PartialDate? EndNotAfter { get; set; }
 }

@@ -79,11 +79,16 @@ public sealed class IldArticleSeedTests
         Assert.All(leaders, l =>
         {
             Assert.Equal(IldArticleSeed.IldId, l.DepartmentId);
-            Assert.Null(l.Start);
+            // Issue 12: Liu Haixing's start comes from the news of 2025-09-30; the article's deputies stay undated.
+            Assert.Equal(l.Rank == 1 ? PartialDate.Parse("2025-09") : null, l.Start);
             Assert.Null(l.End);
+            Assert.Equal(EndStatus.Ongoing, l.EndStatus);
         });
         Assert.Equal(SeedIds.For("leader:ild:lu-kang:deputy-head"), leaders.Single(l => l.Rank == 6).Id);
-        Assert.All(people.Values, p => Assert.Null(p.NativeName));
+        // Native names only where a Chinese-language or dated source gives them (data/sources/ild-leadership.md).
+        Assert.Equal(
+            ["刘海星", null, "陈洲", "李明祥", null, null, null],
+            leaders.OrderBy(l => l.Rank).Select(l => people[l.PersonId].NativeName));
     }
 
     [Fact]
@@ -183,9 +188,18 @@ public sealed class IldArticleSeedTests
 
         foreach (var entity in AllRecords())
         {
-            Assert.NotEmpty(entity.Sources);
-            foreach (var source in entity.Sources)
+            Assert.Contains(entity.Sources, s => s.Url == ArticleSource.Url);
+            // Issue 12: the other citations (of the article's leaders) are the dated news, each attested and weighed.
+            Assert.All(entity.Sources.Where(s => s.Url != ArticleSource.Url), s =>
             {
+                Assert.NotNull(s.Attested);
+                Assert.NotNull(s.Weight);
+            });
+            foreach (var source in entity.Sources.Where(s => s.Url == ArticleSource.Url))
+            {
+                Assert.Equal("202X", source.Attested);
+                Assert.Equal("2025-09-30", source.AttestedNotBefore);
+                Assert.Equal("2026-11-27", source.AttestedNotAfter);
                 Assert.Equal("International Department of the Chinese Communist Party", source.Title);
                 Assert.Equal("https://en.wikipedia.org/wiki/International_Department_of_the_Chinese_Communist_Party", source.Url);
                 Assert.Equal("Wikipedia", source.Publisher);

@@ -46,6 +46,35 @@ public static partial class Rules
     public static bool EndNotBeforeStart(PartialDate? start, PartialDate? end) =>
         start is null || end is null || end.Upper >= start.Lower;
 
+    /// <summary>
+    /// The bounds of an uncertain date (<c>startNotBefore</c>, <c>startNotAfter</c> of <c>start</c>): each needs the
+    /// date, lies within it, and "no earlier than" does not come after "no later than".
+    /// </summary>
+    public static void DateBounds<T>(
+        AbstractValidator<T> validator,
+        System.Linq.Expressions.Expression<Func<T, PartialDate?>> notBefore,
+        System.Linq.Expressions.Expression<Func<T, PartialDate?>> notAfter,
+        Func<T, PartialDate?> date,
+        string name)
+    {
+        var before = notBefore.Compile();
+        foreach (var (bound, word) in new[] { (notBefore, "NotBefore"), (notAfter, "NotAfter") })
+        {
+            var field = name + word;
+            validator.RuleFor(bound)
+                .Must((r, b) => b is null || date(r) is not null)
+                .WithMessage($"'{field}' needs '{name}': a bound narrows an uncertain date, so give the date it lies within (e.g. 2025).")
+                .Must((r, b) => b is null || date(r) is not { } d || (b.Lower >= d.Lower && b.Upper <= d.Upper))
+                .WithMessage(r => $"'{field}' must lie within '{name}' ({date(r)}).")
+                .OverridePropertyName(field);
+        }
+
+        validator.RuleFor(notAfter)
+            .Must((r, after) => after is null || before(r) is not { } b || b.Lower <= after.Upper)
+            .WithMessage($"'{name}NotAfter' must not be before '{name}NotBefore'.")
+            .OverridePropertyName(name + "NotAfter");
+    }
+
     /// <summary>Slug check for validators: \z, not $, since in .NET $ also matches before a final newline.</summary>
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     public static partial Regex SlugRegex();
@@ -80,6 +109,22 @@ public sealed class SourceValidator : AbstractValidator<Source>
         RuleFor(s => s.Publisher).MaximumLength(Rules.NameLength);
         RuleFor(s => s.Quote).MaximumLength(Rules.TextLength);
         RuleFor(s => s.Language).LanguageTag();
+        RuleFor(s => s.Weight).IsInEnum();
+        RuleFor(s => s.Attested).PartialDateText().OverridePropertyName("attested");
+        foreach (var (bound, field) in new[] { ((System.Linq.Expressions.Expression<Func<Source, string?>>)(s => s.AttestedNotBefore), "attestedNotBefore"), (s => s.AttestedNotAfter, "attestedNotAfter") })
+        {
+            var get = bound.Compile();
+            RuleFor(bound).PartialDateText().OverridePropertyName(field)
+                .Must((s, b) => b is null || s.Attested is not null)
+                .WithMessage($"'{field}' needs 'attested': a bound narrows an uncertain date, so give the date it lies within (e.g. 202X).")
+                .Must((s, b) => !PartialDate.TryParse(b, out var d) || !PartialDate.TryParse(s.Attested, out var a) || (d.Lower >= a.Lower && d.Upper <= a.Upper))
+                .WithMessage(s => $"'{field}' must lie within 'attested' ({s.Attested}).");
+        }
+
+        RuleFor(s => s.AttestedNotAfter)
+            .Must((s, after) => !PartialDate.TryParse(after, out var a) || !PartialDate.TryParse(s.AttestedNotBefore, out var b) || b.Lower <= a.Upper)
+            .WithMessage("'attestedNotAfter' must not be before 'attestedNotBefore'.")
+            .OverridePropertyName("attestedNotAfter");
     }
 }
 

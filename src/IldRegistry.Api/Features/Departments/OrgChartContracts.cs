@@ -9,7 +9,8 @@ namespace IldRegistry.Api.Features.Departments;
 /// <param name="Department">The department itself.</param>
 /// <param name="Parent">The department it reports to.</param>
 /// <param name="Children">Departments that report to it.</param>
-/// <param name="Leadership">Who led it on <paramref name="AsOf"/>, in rank order.</param>
+/// <param name="Leadership">Who is known to have led it on <paramref name="AsOf"/>, in rank order.</param>
+/// <param name="PossibleLeadership">Who may have, but is not known to (an unknown start before the first attestation, an uncertain end, …), with the reason.</param>
 /// <param name="Bureaus">Its internal units as a tree, in the department's own order.</param>
 /// <param name="Institutions">The institutions tied to it, grouped by kind.</param>
 /// <param name="RecentEvents">Its latest events, newest first.</param>
@@ -19,12 +20,16 @@ public sealed record OrgChart(
     DepartmentRef? Parent,
     IReadOnlyList<DepartmentRef> Children,
     IReadOnlyList<OrgChartLeader> Leadership,
+    IReadOnlyList<OrgChartPossibleLeader> PossibleLeadership,
     IReadOnlyList<OrgChartBureau> Bureaus,
     IReadOnlyDictionary<string, IReadOnlyList<OrgChartInstitution>> Institutions,
     IReadOnlyList<OrgChartEvent> RecentEvents);
 
 /// <summary>A post held on the chart's date.</summary>
 public sealed record OrgChartLeader(Guid Id, Guid PersonId, string Name, string? NativeName, string Title, int Rank, PartialDate? Start, PartialDate? End);
+
+/// <summary>A post that may be held on the chart's date, but is not known to be (see the leadership's <c>possible</c>).</summary>
+public sealed record OrgChartPossibleLeader(PossibleReason Reason, OrgChartLeader Post);
 
 /// <summary>A unit with the units under it.</summary>
 public sealed record OrgChartBureau(Guid Id, string Name, string? AlternateName, BureauKind Kind, int? Number, string? Region, IReadOnlyList<OrgChartBureau> Children);

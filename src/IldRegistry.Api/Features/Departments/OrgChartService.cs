@@ -28,10 +28,22 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(d => new DepartmentRef(d.Id, d.Slug, d.Name))
             .ToListAsync(ct);
 
-        var leadership = await LeaderService.Serving(db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id), date.Lower, date.Upper)
+        // Every post with its sources, in one query: which hold on the date depends on what their sources attest.
+        var posts = await db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id)
             .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
-            .Select(l => new OrgChartLeader(l.Id, l.PersonId, l.Person!.Name, l.Person.NativeName, l.Title, l.Rank, PartialDate.FromStored(l.Start!.Text), PartialDate.FromStored(l.End!.Text)))
+            .Select(l => new { Leader = l, l.Person!.Name, l.Person.NativeName })
             .ToListAsync(ct);
+        var holdings = LeaderService.Classify(
+            posts,
+            p => p.Leader.Title,
+            p => Tenure.Of(p.Leader.Start, p.Leader.StartNotBefore, p.Leader.StartNotAfter, p.Leader.End, p.Leader.EndStatus, p.Leader.EndNotBefore, p.Leader.EndNotAfter, p.Leader.Sources),
+            date);
+        OrgChartLeader Node(Domain.Leaders.Leader l, string name, string? nativeName) =>
+            new(l.Id, l.PersonId, name, nativeName, l.Title, l.Rank, l.Start, l.End);
+        var leadership = holdings.Where(h => h.Holding.Known).Select(h => Node(h.Post.Leader, h.Post.Name, h.Post.NativeName)).ToList();
+        var possible = holdings.Where(h => h.Holding.Possible)
+            .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, Node(h.Post.Leader, h.Post.Name, h.Post.NativeName)))
+            .ToList();
 
         var bureaus = await db.Bureaus.AsNoTracking()
             .Where(b => b.DepartmentId == id)
@@ -65,6 +77,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             department.Parent,
             children,
             leadership,
+            possible,
             Tree(null),
             institutions.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(i => i.Node).ToList()),
             events);

@@ -22,7 +22,15 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
     private readonly JsonSerializerOptions _json = jsonOptions.Value.JsonSerializerOptions;
 
     /// <summary>Either every error, keyed by its path in the document, or what was (or would be) written.</summary>
-    public async Task<(IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)> ImportAsync(ExportDocument document, bool dryRun, CancellationToken ct)
+    /// <param name="document">The export document.</param>
+    /// <param name="dryRun">Check and count only.</param>
+    /// <param name="onlyMissing">
+    /// Add only the records whose id the registry lacks, counting deleted ones as present, and leave every other item
+    /// of the file alone (counted unchanged): what loading a seed file at start does, so that it never overwrites or
+    /// brings back what an admin changed or deleted.
+    /// </param>
+    /// <param name="ct">Aborts the import.</param>
+    public async Task<(IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)> ImportAsync(ExportDocument document, bool dryRun, CancellationToken ct, bool onlyMissing = false)
     {
         var parseErrors = new ImportErrors();
         var registry = ResourceRegistry.Instance;
@@ -45,6 +53,14 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                 db.ChangeTracker.Clear();
                 var errors = parseErrors.Copy();
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
+                if (onlyMissing)
+                {
+                    foreach (var section in sections)
+                    {
+                        await section.SkipPresentAsync(db, token);
+                    }
+                }
+
                 var view = new ImportView(db, sections);
                 foreach (var section in sections)
                 {
@@ -103,6 +119,9 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
         Task CheckAsync(IRegistryView view, ImportErrors errors, CancellationToken ct);
 
         Task PlanAsync(RegistryDbContext db, Tally tally, bool dryRun, CancellationToken ct);
+
+        /// <summary>Leaves out the items whose id the registry holds (deleted or not): their stored records stand.</summary>
+        Task SkipPresentAsync(RegistryDbContext db, CancellationToken ct);
     }
 
     private sealed class SectionFactory(IServiceProvider services, JsonSerializerOptions json) : IResourceVisitor<ISection>
@@ -116,6 +135,7 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
         where TEntity : Entity, new()
     {
         private readonly List<Item> _items = [];
+        private int _skipped;
 
         public string Name => definition.Collection;
 
@@ -218,9 +238,24 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
             }
         }
 
+        public async Task SkipPresentAsync(RegistryDbContext db, CancellationToken ct)
+        {
+            var ids = _items.Select(i => i.Record.Id).ToList();
+            var present = ids.Count == 0
+                ? []
+                : (await db.Set<TEntity>().IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+            _skipped += _items.RemoveAll(i => present.Contains(i.Record.Id));
+            Ids.ExceptWith(present);
+        }
+
         /// <summary>Counts each item as created, updated or unchanged and, unless only counting, writes it.</summary>
         public async Task PlanAsync(RegistryDbContext db, Tally tally, bool dryRun, CancellationToken ct)
         {
+            for (var i = 0; i < _skipped; i++)
+            {
+                Tally.Count(tally.Unchanged, Name);
+            }
+
             var set = db.Set<TEntity>();
             var ids = _items.Select(i => i.Record.Id).ToList();
             var existing = ids.Count == 0 ? [] : await set.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);

@@ -27,11 +27,32 @@ public sealed record LeaderResponse : IVersioned
     /// <summary>Order of precedence within the department, 1 first.</summary>
     public required int Rank { get; init; }
 
-    /// <summary>When the tenure began (partial date); null when unknown.</summary>
+    /// <summary>When the tenure began (partial date); null when unknown (see <c>startStatus</c>), never "since forever".</summary>
     public PartialDate? Start { get; init; }
 
-    /// <summary>When the tenure ended (partial date); null while serving.</summary>
+    /// <summary><c>Known</c> when <c>start</c> holds a date, else <c>Unknown</c>: then the post is known to be held only from its earliest attestation on.</summary>
+    public StartStatus StartStatus => Start is null ? StartStatus.Unknown : StartStatus.Known;
+
+    /// <summary>An uncertain start lies no earlier than this (within <c>start</c>).</summary>
+    public PartialDate? StartNotBefore { get; init; }
+
+    /// <summary>An uncertain start lies no later than this (within <c>start</c>).</summary>
+    public PartialDate? StartNotAfter { get; init; }
+
+    /// <summary>When the tenure ended (partial date); null unless <c>endStatus</c> is <c>Known</c>.</summary>
     public PartialDate? End { get; init; }
+
+    /// <summary>
+    /// <c>Known</c>: it ended on <c>end</c>; <c>Ongoing</c>: still held as of the latest source; <c>Unknown</c>: not
+    /// known whether or when it ended (known to be held only up to its latest attestation).
+    /// </summary>
+    public required EndStatus EndStatus { get; init; }
+
+    /// <summary>An uncertain end lies no earlier than this (within <c>end</c>), e.g. <c>2025-07</c> for an end in <c>2025</c>.</summary>
+    public PartialDate? EndNotBefore { get; init; }
+
+    /// <summary>An uncertain end lies no later than this (within <c>end</c>), e.g. <c>2025-09-30</c>.</summary>
+    public PartialDate? EndNotAfter { get; init; }
 
     /// <summary>Where the facts of this record come from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
@@ -60,11 +81,29 @@ public sealed record LeaderRequest
     /// <summary>Order of precedence within the department, 1 (first) to 1000.</summary>
     public int Rank { get; init; }
 
-    /// <summary>When the tenure began; omit when unknown.</summary>
+    /// <summary>When the tenure began; omit when unknown (an unknown start is not "since forever").</summary>
     public PartialDate? Start { get; init; }
 
-    /// <summary>When the tenure ended; omit while the person still serves. Must not lie before <c>start</c>.</summary>
+    /// <summary>With <c>start</c> only: the start lies no earlier than this, a date within <c>start</c>.</summary>
+    public PartialDate? StartNotBefore { get; init; }
+
+    /// <summary>With <c>start</c> only: the start lies no later than this, a date within <c>start</c> and not before <c>startNotBefore</c>.</summary>
+    public PartialDate? StartNotAfter { get; init; }
+
+    /// <summary>When the tenure ended, with <c>endStatus</c> <c>Known</c> (or omitted). Must not lie before <c>start</c>.</summary>
     public PartialDate? End { get; init; }
+
+    /// <summary>
+    /// <c>Known</c> (requires <c>end</c>), <c>Ongoing</c> (still held as of the latest source) or <c>Unknown</c>
+    /// (neither with <c>end</c>). Omitted: <c>Known</c> when <c>end</c> is given, else <c>Ongoing</c>, as before.
+    /// </summary>
+    public EndStatus? EndStatus { get; init; }
+
+    /// <summary>With <c>end</c> only: the end lies no earlier than this, a date within <c>end</c>.</summary>
+    public PartialDate? EndNotBefore { get; init; }
+
+    /// <summary>With <c>end</c> only: the end lies no later than this, a date within <c>end</c> and not before <c>endNotBefore</c>.</summary>
+    public PartialDate? EndNotAfter { get; init; }
 
     public List<Source> Sources { get; init; } = [];
 }
@@ -84,7 +123,7 @@ public sealed record LeaderListQuery
     /// <summary>Only posts with exactly this title (case-insensitive), e.g. <c>Deputy Head</c>.</summary>
     public string? Title { get; init; }
 
-    /// <summary><c>true</c>: only posts still held (no end); <c>false</c>: only posts that ended.</summary>
+    /// <summary><c>true</c>: only posts still held (<c>endStatus</c> Ongoing); <c>false</c>: only posts that ended (an end date known).</summary>
     public bool? Current { get; init; }
 
     /// <summary>
@@ -118,8 +157,20 @@ public sealed record LeadershipQuery
     public string? AsOf { get; init; }
 }
 
-/// <summary>The leadership of one department on one date, in rank order.</summary>
+/// <summary>The leadership of one department on one date, in rank order, in three values: known, possible, neither (left out).</summary>
 /// <param name="Department">The department.</param>
 /// <param name="AsOf">The date asked for (today, UTC, when none was given).</param>
-/// <param name="Leaders">The posts serving on that date, by rank and then start.</param>
-public sealed record DepartmentLeadershipResponse(DepartmentRef Department, PartialDate AsOf, IReadOnlyList<LeaderResponse> Leaders);
+/// <param name="Leaders">The posts known to be held on that date (at some time in it, for a month or year), by rank and then start.</param>
+/// <param name="Possible">The posts that may be held on that date but are not known to be, each with the reason, by rank and then start.</param>
+public sealed record DepartmentLeadershipResponse(DepartmentRef Department, PartialDate AsOf, IReadOnlyList<LeaderResponse> Leaders, IReadOnlyList<PossibleLeaderResponse> Possible);
+
+/// <summary>A post that may be held on the date asked for, but is not known to be.</summary>
+/// <param name="Reason">
+/// Why it is not known: <c>StartUnknown</c> (the date lies before its earliest attestation), <c>StartUncertain</c> or
+/// <c>EndUncertain</c> (within the bounds of an uncertain date), <c>EndUnknown</c> (after its latest attestation),
+/// <c>NotAttested</c> (start unknown and no source attests a date), <c>SoleHolderUndecided</c> (a post held by one
+/// person at a time, and two holders' dates both reach the date).
+/// </param>
+/// <param name="Detail">The reason in words, with the dates it rests on.</param>
+/// <param name="Post">The post.</param>
+public sealed record PossibleLeaderResponse(PossibleReason Reason, string Detail, LeaderResponse Post);

@@ -46,7 +46,12 @@ internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
         Title = l.Title,
         Rank = l.Rank,
         Start = l.Start,
+        StartNotBefore = l.StartNotBefore,
+        StartNotAfter = l.StartNotAfter,
         End = l.End,
+        EndStatus = l.EndStatus,
+        EndNotBefore = l.EndNotBefore,
+        EndNotAfter = l.EndNotAfter,
         Sources = l.Sources,
     };
 
@@ -57,7 +62,13 @@ internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
         leader.Title = request.Title;
         leader.Rank = request.Rank;
         leader.Start = request.Start;
+        leader.StartNotBefore = request.StartNotBefore;
+        leader.StartNotAfter = request.StartNotAfter;
         leader.End = request.End;
+        // Before end statuses, a missing end meant "still serving": a client that sends none keeps meaning that.
+        leader.EndStatus = request.EndStatus ?? (request.End is null ? EndStatus.Ongoing : EndStatus.Known);
+        leader.EndNotBefore = request.EndNotBefore;
+        leader.EndNotAfter = request.EndNotAfter;
         leader.Sources = request.Sources;
     }
 

@@ -31,7 +31,12 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         Title = l.Title,
         Rank = l.Rank,
         Start = PartialDate.FromStored(l.Start!.Text),
+        StartNotBefore = PartialDate.FromStored(l.StartNotBefore!.Text),
+        StartNotAfter = PartialDate.FromStored(l.StartNotAfter!.Text),
         End = PartialDate.FromStored(l.End!.Text),
+        EndStatus = l.EndStatus,
+        EndNotBefore = PartialDate.FromStored(l.EndNotBefore!.Text),
+        EndNotAfter = PartialDate.FromStored(l.EndNotAfter!.Text),
         Sources = Array.Empty<Source>(),
         CreatedAt = l.CreatedAt,
         UpdatedAt = l.UpdatedAt,
@@ -59,7 +64,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
 
         if (query.Current is { } current)
         {
-            leaders = current ? leaders.Where(l => l.End == null) : leaders.Where(l => l.End != null);
+            leaders = current ? leaders.Where(l => l.EndStatus == EndStatus.Ongoing) : leaders.Where(l => l.End != null);
         }
 
         // The validator has already rejected dates that do not parse.
@@ -93,16 +98,85 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         return page with { Items = await CompleteAsync(page.Items, ct) };
     }
 
-    /// <summary>The posts of one department serving on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank.</summary>
+    /// <summary>
+    /// The posts of one department on <see cref="LeadershipQuery.AsOf"/> (default today, UTC), by rank: those known to
+    /// be held then, and apart from them those that may be, with the reason (see <see cref="Tenure"/>). On a single day a
+    /// sole-holder post (<see cref="SoleHolderTitles"/>) has at most one holder known: a known holder rules out the
+    /// merely possible ones, and two holders whose dates both reach the day are both only possible.
+    /// </summary>
     public async Task<DepartmentLeadershipResponse> LeadershipAsync(string idOrSlug, LeadershipQuery query, CancellationToken ct)
     {
         var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
         var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
         var asOf = AsOf.Parse(query.AsOf, _clock);
-        var leaders = await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
+
+        // Every post of the department: which of them hold depends on their sources' attestations, read with them.
+        var posts = await Sorts.Apply(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), "rank")
             .Select(ToResponse)
             .ToListAsync(ct);
-        return new DepartmentLeadershipResponse(department, asOf, await CompleteAsync(leaders, ct));
+        var complete = (await CompleteAsync(posts, ct)).ToList();
+        var holdings = Classify(complete, p => p.Title, TenureOf, asOf);
+
+        return new DepartmentLeadershipResponse(
+            department,
+            asOf,
+            [.. holdings.Where(h => h.Holding.Known).Select(h => h.Post)],
+            [.. holdings.Where(h => h.Holding.Possible).Select(h => new PossibleLeaderResponse(h.Holding.Reason!.Value, Explain(h.Post, h.Holding.Reason.Value), h.Post))]);
+    }
+
+    /// <summary>The posts that one person holds at a time (titles compared without case).</summary>
+    public static readonly IReadOnlySet<string> SoleHolderTitles = new HashSet<string>(["Head"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The posts that hold on <paramref name="asOf"/>, known or possible, in the order given. On a single day a
+    /// sole-holder post has at most one known holder: a known one rules out the merely possible, and two known ones
+    /// are both only possible (<see cref="PossibleReason.SoleHolderUndecided"/>).
+    /// </summary>
+    internal static List<(T Post, Holding Holding)> Classify<T>(IReadOnlyList<T> posts, Func<T, string> title, Func<T, Tenure> tenure, PartialDate asOf)
+        where T : notnull
+    {
+        var holdings = posts
+            .Select((p, i) => (Post: (Item: p, Index: i), Holding: tenure(p).On(asOf.Lower, asOf.Upper)))
+            .Where(h => h.Holding.Any)
+            .ToList();
+        if (asOf.Lower == asOf.Upper)
+        {
+            holdings = [.. holdings.GroupBy(h => SoleHolderTitles.Contains(title(h.Post.Item)) ? "sole:" + title(h.Post.Item).ToUpperInvariant() : "post:" + h.Post.Index)
+                .SelectMany(SoleHolder)
+                .OrderBy(h => h.Post.Index)];
+        }
+
+        return [.. holdings.Select(h => (h.Post.Item, h.Holding))];
+    }
+
+    internal static Tenure TenureOf(LeaderResponse p) =>
+        Tenure.Of(p.Start, p.StartNotBefore, p.StartNotAfter, p.End, p.EndStatus, p.EndNotBefore, p.EndNotAfter, p.Sources);
+
+    private static IEnumerable<(T Post, Holding Holding)> SoleHolder<T>(IEnumerable<(T Post, Holding Holding)> group)
+    {
+        var all = group.ToList();
+        var known = all.Count(h => h.Holding.Known);
+        return known switch
+        {
+            0 => all,
+            1 => all.Where(h => h.Holding.Known),
+            _ => all.Select(h => h.Holding.Known ? (h.Post, new Holding(false, PossibleReason.SoleHolderUndecided)) : h)
+                .Where(h => h.Item2.Reason == PossibleReason.SoleHolderUndecided),
+        };
+    }
+
+    private static string Explain(LeaderResponse post, PossibleReason reason)
+    {
+        var tenure = TenureOf(post);
+        return reason switch
+        {
+            PossibleReason.StartUnknown => $"The start is unknown; the earliest attestation places the post no later than {tenure.KnownFrom:yyyy-MM-dd}, and it is not known to be held before.",
+            PossibleReason.StartUncertain => $"The start ({post.Start}) lies between {tenure.PossibleFrom:yyyy-MM-dd} and {tenure.KnownFrom:yyyy-MM-dd}.",
+            PossibleReason.EndUnknown => $"The end is unknown; the latest attestation places the post no earlier than {tenure.KnownTo:yyyy-MM-dd}, and it is not known to be held after.",
+            PossibleReason.EndUncertain => $"The end ({post.End}) lies between {tenure.KnownTo:yyyy-MM-dd} and {tenure.PossibleTo:yyyy-MM-dd}.",
+            PossibleReason.NotAttested => "The start is unknown and no source attests a date on which the post was held.",
+            _ => $"Only one person holds the post '{post.Title}' at a time, and the dates of more than one holder reach this date: which one held it is not known.",
+        };
     }
 
     public override Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);

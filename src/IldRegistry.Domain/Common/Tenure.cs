@@ -1,0 +1,150 @@
+namespace IldRegistry.Domain.Common;
+
+/// <summary>Why a record may hold on a date without being known to.</summary>
+public enum PossibleReason
+{
+    /// <summary>Its start is unknown and the date lies before its earliest attestation.</summary>
+    StartUnknown,
+
+    /// <summary>The date lies within the bounds of its uncertain start.</summary>
+    StartUncertain,
+
+    /// <summary>Its end is unknown and the date lies after its latest attestation.</summary>
+    EndUnknown,
+
+    /// <summary>The date lies within the bounds of its uncertain end.</summary>
+    EndUncertain,
+
+    /// <summary>Its start is unknown and no source attests a date on which it held.</summary>
+    NotAttested,
+
+    /// <summary>A post only one person holds at a time, and two holders' dates both reach this date: which one held it is not known.</summary>
+    SoleHolderUndecided,
+}
+
+/// <summary>Whether a record holds on a date: known to, may (and why not known), or not.</summary>
+public readonly record struct Holding(bool Known, PossibleReason? Reason)
+{
+    public static Holding No => default;
+
+    public bool Possible => !Known && Reason is not null;
+
+    public bool Any => Known || Reason is not null;
+}
+
+/// <summary>
+/// The days on which a dated record (a post, a name, a body's existence) is known to hold and those on which it may,
+/// from its start, end and their bounds, and the dates its sources attest. A known date counts as its whole interval
+/// (a post ending <c>2022-04</c> holds through 30 April); its bounds narrow what is known and widen what is possible to
+/// "no earlier than" .. "no later than". An unknown start is known only from the earliest attestation, an unknown end
+/// only up to the latest; an ongoing end holds on.
+/// </summary>
+public sealed class Tenure
+{
+    private Tenure(DateOnly possibleFrom, DateOnly knownFrom, DateOnly knownTo, DateOnly possibleTo, bool startKnown, EndStatus end)
+    {
+        PossibleFrom = possibleFrom;
+        KnownFrom = knownFrom;
+        KnownTo = knownTo;
+        PossibleTo = possibleTo;
+        StartKnown = startKnown;
+        End = end;
+    }
+
+    public DateOnly PossibleFrom { get; }
+
+    /// <summary>False when the start is unknown and no source attests a day: then the record is known to hold on none.</summary>
+    public bool Attested { get; private init; }
+
+    /// <summary>After <see cref="KnownTo"/> when the record is known to hold on no day at all.</summary>
+    public DateOnly KnownFrom { get; }
+
+    public DateOnly KnownTo { get; }
+
+    public DateOnly PossibleTo { get; }
+
+    public bool StartKnown { get; }
+
+    public EndStatus End { get; }
+
+    public static Tenure Of(
+        PartialDate? start, PartialDate? startNotBefore, PartialDate? startNotAfter,
+        PartialDate? end, EndStatus endStatus, PartialDate? endNotBefore, PartialDate? endNotAfter,
+        IEnumerable<Source> sources)
+    {
+        // An attestation is a date somewhere in [lower, upper]: the statement held on at least that day.
+        var attested = sources
+            .Select(s => (Lower: Parse(s.AttestedNotBefore ?? s.Attested), Upper: Parse(s.AttestedNotAfter ?? s.Attested)))
+            .Where(a => a.Lower is not null && a.Upper is not null)
+            .Select(a => (Lower: a.Lower!.Lower, Upper: a.Upper!.Upper))
+            .ToList();
+
+        DateOnly possibleFrom, knownFrom, knownTo, possibleTo;
+        if (start is not null)
+        {
+            possibleFrom = (startNotBefore ?? start).Lower;
+            knownFrom = startNotAfter?.Upper ?? start.Lower;
+        }
+        else
+        {
+            // Held from some day before every attested day: surely from the earliest an attestation can be late.
+            possibleFrom = DateOnly.MinValue;
+            knownFrom = attested.Count == 0 ? DateOnly.MaxValue : attested.Min(a => a.Upper);
+        }
+
+        // A record written without its status (straight to the database) still ended on its end date.
+        if (end is not null)
+        {
+            endStatus = EndStatus.Known;
+        }
+
+        switch (endStatus)
+        {
+            case EndStatus.Known when end is not null:
+                possibleTo = (endNotAfter ?? end).Upper;
+                knownTo = endNotBefore?.Lower ?? end.Upper;
+                break;
+            case EndStatus.Unknown:
+                possibleTo = DateOnly.MaxValue;
+                knownTo = attested.Count == 0 ? DateOnly.MinValue : attested.Max(a => a.Lower);
+                break;
+            default:
+                possibleTo = knownTo = DateOnly.MaxValue;
+                break;
+        }
+
+        return new Tenure(possibleFrom, knownFrom, knownTo, possibleTo, start is not null, endStatus) { Attested = start is not null || attested.Count > 0 };
+    }
+
+    /// <summary>Whether the record holds at some time in [<paramref name="lower"/>, <paramref name="upper"/>].</summary>
+    public Holding On(DateOnly lower, DateOnly upper)
+    {
+        if (Attested && KnownFrom <= KnownTo && KnownFrom <= upper && KnownTo >= lower)
+        {
+            return new Holding(true, null);
+        }
+
+        if (PossibleFrom > upper || PossibleTo < lower)
+        {
+            return Holding.No;
+        }
+
+        PossibleReason reason;
+        if (!Attested)
+        {
+            reason = PossibleReason.NotAttested;
+        }
+        else if (upper < KnownFrom)
+        {
+            reason = StartKnown ? PossibleReason.StartUncertain : PossibleReason.StartUnknown;
+        }
+        else
+        {
+            reason = End == EndStatus.Unknown ? PossibleReason.EndUnknown : PossibleReason.EndUncertain;
+        }
+
+        return new Holding(false, reason);
+    }
+
+    private static PartialDate? Parse(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
+}
