@@ -17,7 +17,7 @@ internal static class ConditionalGet
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!(isRead || HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
             || !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/api/v1/export", StringComparison.OrdinalIgnoreCase))
+            || context.Has<OwnValidatorsAttribute>())
         {
             await next(context);
             return;

@@ -27,7 +27,7 @@ internal static class ResponseCaching
             options.SizeLimit = settings.SizeLimitBytes;
             options.AddBasePolicy(policy => policy
                 .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    && !c.HttpContext.Request.Path.StartsWithSegments("/api/v1/export", StringComparison.OrdinalIgnoreCase)
+                    && !c.HttpContext.Has<OwnValidatorsAttribute>()
                     && c.HttpContext.RequestServices.GetRequiredService<RegistryChanges>().IsCurrent)
                 .VaryByValue(c => new KeyValuePair<string, string>(
                     "generation", c.RequestServices.GetRequiredService<RegistryChanges>().Generation.ToString(CultureInfo.InvariantCulture)))

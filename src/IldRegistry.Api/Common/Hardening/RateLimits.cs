@@ -13,8 +13,6 @@ namespace IldRegistry.Api.Common.Hardening;
 /// </summary>
 internal static class RateLimits
 {
-    private static readonly PathString[] _expensive = ["/api/v1/search", "/api/v1/export"];
-
     public static IServiceCollection AddRegistryRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.Settings<RateLimitingSettings>();
@@ -26,7 +24,7 @@ internal static class RateLimits
         var expensiveQueue = settings.ExpensiveQueueLimit;
 
         var expensive = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            Array.Exists(_expensive, p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            context.Has<ExpensiveAttribute>()
                 ? RateLimitPartition.GetConcurrencyLimiter("expensive", _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = expensiveLimit,

@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -5,6 +6,8 @@ namespace IldRegistry.Api.Features.Export;
 
 /// <summary>The whole registry in one download.</summary>
 [ApiController]
+[Expensive]
+[OwnValidators]
 [Route("api/v1/export")]
 public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
 {

@@ -1,9 +1,11 @@
+using IldRegistry.Api.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IldRegistry.Api.Features.Search;
 
 /// <summary>Search across every resource.</summary>
 [ApiController]
+[Expensive]
 [Route("api/v1/search")]
 public sealed class SearchController(SearchService search) : ControllerBase
 {
