@@ -13,7 +13,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<Settings.AuthSettings> auth) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
@@ -28,7 +28,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeys.Hash(key);
-        var bootstrap = configuration["Auth:BootstrapAdminKey"];
+        var bootstrap = auth.CurrentValue.BootstrapAdminKey;
         if (!string.IsNullOrEmpty(bootstrap) && ApiKeys.HashesEqual(hash, ApiKeys.Hash(bootstrap)))
         {
             return Success(BootstrapName, ApiKeyRole.Admin);
