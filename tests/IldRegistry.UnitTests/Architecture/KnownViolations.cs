@@ -12,9 +12,7 @@ internal static class KnownViolations
         // OrgChartService reads the leadership through LeaderService.
         "Departments -> Leaders.LeaderService",
 
-        // The leadership endpoints resolve a department's id or slug through DepartmentService, and use the "as of"
-        // date helper declared in OrgChartService.cs.
-        "Leaders -> Departments.AsOf",
+        // The leadership endpoints resolve a department's id or slug through DepartmentService.
         "Leaders -> Departments.DepartmentService",
     ];
 }

@@ -9,9 +9,8 @@ namespace IldRegistry.Api.Features.Departments;
 /// <summary>
 /// The department detail (GET by id or slug, and the answer to every write) in one SQL statement through EF Core's
 /// <c>SqlQuery</c>: its parent joined in, the jsonb columns read as text and parsed by <see cref="JsonColumns"/>.
-/// About as fast as a hand-written Npgsql read (side by side, output cache off: 0.76 of the raw-Npgsql baseline's
-/// req/s where the LINQ projection reached 0.41; with statement preparation and a full warm-up, 1.07), while EF's
-/// execution strategy, logging and interceptors (the query counter) still apply.
+/// About as fast as a hand-written Npgsql read (figures in bench/README.md), while EF's execution strategy, logging
+/// and interceptors (the query counter) still apply.
 /// </summary>
 internal static class DepartmentDetailQuery
 {

@@ -27,7 +27,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     private readonly JsonSerializerOptions _json = jsonOptions.Value.JsonSerializerOptions;
 
     // With a retrying execution strategy EF reads each query's whole result into memory so that it can replay it
-    // (measured: +520 MB for an export of 310 MB). The export reads through a context of its own without retries, so
+    // (bench/README.md has the figures). The export reads through a context of its own without retries, so
     // rows stream from the socket to the response; a database failure before the first byte is still a 503.
     private readonly RegistryDbContext db = new(new DbContextOptionsBuilder<RegistryDbContext>()
         .UseNpgsql(pooled.Database.GetConnectionString())
