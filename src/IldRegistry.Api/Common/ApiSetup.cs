@@ -145,6 +145,7 @@ internal static class ApiSetup
         app.UseRateLimiter();
         app.UseRegistryOutputCache(app.Configuration);
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapControllers();
         return app;
     }

@@ -31,6 +31,23 @@ internal sealed class PreconditionHeadersOperationFilter : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1000 },
             });
         }
+        else if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) && operation.Responses?.ContainsKey("401") == true)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyKeys.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Optional: a key of your choosing (a new UUID per create). Sent again with the same request, after a timeout or a dropped connection, it answers the first result (with `Idempotent-Replayed: true`) instead of writing again; with a different request, 422; while the first is still running, 409 with `Retry-After`.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxLength },
+            });
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses.TryAdd("422", new OpenApiResponse
+            {
+                Description = "The Idempotency-Key was already used with a different request.",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
+            });
+        }
         else if (string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) && operation.Responses?.ContainsKey("304") == true)
         {
             operation.Parameters.Add(new OpenApiParameter
