@@ -301,6 +301,7 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
     private sealed class ImportView(RegistryDbContext db, IReadOnlyList<ISection> sections) : IRegistryView
     {
         private readonly Dictionary<Type, List<Entity>> _rows = [];
+        private readonly Dictionary<Type, HashSet<Guid>> _live = [];
 
         public async Task<List<TResult>> FindAsync<TEntity, TResult>(
             System.Linq.Expressions.Expression<Func<TEntity, bool>> where,
@@ -319,7 +320,12 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
             where TEntity : Entity
         {
             var inFile = SectionOf<TEntity>().Ids;
-            var live = (await RowsAsync<TEntity>(ct)).Where(e => e.DeletedAt is null).Select(e => e.Id).ToHashSet();
+            if (!_live.TryGetValue(typeof(TEntity), out var live))
+            {
+                // Built once per resource: a reference check per record must not rescan every row.
+                _live[typeof(TEntity)] = live = (await RowsAsync<TEntity>(ct)).Where(e => e.DeletedAt is null).Select(e => e.Id).ToHashSet();
+            }
+
             return [.. ids.Where(id => inFile.Contains(id) || live.Contains(id))];
         }
 
