@@ -14,6 +14,12 @@ public sealed class PersonConfiguration : EntityConfiguration<Person>
         builder.Property(p => p.NativeName).HasMaxLength(300);
         builder.Property(p => p.RomanizedName).HasMaxLength(300);
         builder.Property(p => p.Notes).HasMaxLength(4000);
+        builder.ComplexProperty(p => p.Born, ConfigureDate);
+        builder.ComplexProperty(p => p.BornNotBefore, ConfigureDate);
+        builder.ComplexProperty(p => p.BornNotAfter, ConfigureDate);
+        builder.ComplexProperty(p => p.Died, ConfigureDate);
+        builder.ComplexProperty(p => p.DiedNotBefore, ConfigureDate);
+        builder.ComplexProperty(p => p.DiedNotAfter, ConfigureDate);
         builder.ComplexCollection(p => p.OtherNames, n => n.ToJson());
         builder.ComplexCollection(p => p.Identifiers, n => n.ToJson());
     }

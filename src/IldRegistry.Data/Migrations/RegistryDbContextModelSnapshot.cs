@@ -1103,6 +1103,180 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Born", "IldRegistry.Domain.People.Person.Born#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("born_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("born_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("born_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BornNotAfter", "IldRegistry.Domain.People.Person.BornNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("born_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("born_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("born_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BornNotBefore", "IldRegistry.Domain.People.Person.BornNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("born_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("born_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("born_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("born_not_before_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Died", "IldRegistry.Domain.People.Person.Died#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("died_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("died_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("died_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DiedNotAfter", "IldRegistry.Domain.People.Person.DiedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("died_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("died_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("died_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DiedNotBefore", "IldRegistry.Domain.People.Person.DiedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("died_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("died_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("died_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("died_not_before_upper");
+                        });
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Identifiers", "IldRegistry.Domain.People.Person.Identifiers#Identifier", b1 =>
                         {
                             b1.IsRequired();

@@ -209,7 +209,7 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         }
     }
 
-    private static async Task<Dictionary<string, byte[]>> ReadZipAsync(HttpResponseMessage response)
+    internal static async Task<Dictionary<string, byte[]>> ReadZipAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -226,7 +226,7 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         return files;
     }
 
-    private static (List<string> Header, List<List<string>> Rows) ParseCsv(byte[] utf8)
+    internal static (List<string> Header, List<List<string>> Rows) ParseCsv(byte[] utf8)
     {
         using var reader = CsvReader.Create(utf8, CsvReaderOptions.Default with { Separator = ',' });
         var rows = new List<List<string>>();

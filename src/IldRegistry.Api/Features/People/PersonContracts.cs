@@ -55,6 +55,39 @@ public sealed record PersonResponse : IVersioned
 
     public string? Notes { get; init; }
 
+    /// <summary>When the person was born (partial date); null when unknown (see <c>bornStatus</c>).</summary>
+    /// <example>1963-04</example>
+    public PartialDate? Born { get; init; }
+
+    /// <summary><c>Known</c> when <c>born</c> holds a date, else <c>Unknown</c>.</summary>
+    public StartStatus BornStatus => Born is null ? StartStatus.Unknown : StartStatus.Known;
+
+    /// <summary>An uncertain birth lies no earlier than this (within <c>born</c>).</summary>
+    /// <example>1963-04-01</example>
+    public PartialDate? BornNotBefore { get; init; }
+
+    /// <summary>An uncertain birth lies no later than this (within <c>born</c>).</summary>
+    /// <example>1963-04-15</example>
+    public PartialDate? BornNotAfter { get; init; }
+
+    /// <summary>When the person died (partial date); null when not known (see <c>diedStatus</c>).</summary>
+    /// <example>1974-01</example>
+    public PartialDate? Died { get; init; }
+
+    /// <summary>
+    /// <c>Known</c> when <c>died</c> holds a date, else <c>Unknown</c>. Never "living": that a source shows the person
+    /// alive is its attested date, and a record read years later must not go on calling them alive.
+    /// </summary>
+    public StartStatus DiedStatus => Died is null ? StartStatus.Unknown : StartStatus.Known;
+
+    /// <summary>An uncertain death lies no earlier than this (within <c>died</c>).</summary>
+    /// <example>1974-01-20</example>
+    public PartialDate? DiedNotBefore { get; init; }
+
+    /// <summary>An uncertain death lies no later than this (within <c>died</c>).</summary>
+    /// <example>1974-01-31</example>
+    public PartialDate? DiedNotAfter { get; init; }
+
     /// <summary>The person's posts in every department, ordered by start, then rank.</summary>
     public required IReadOnlyList<PersonPost> Posts { get; init; }
 
@@ -85,6 +118,33 @@ public sealed record PersonRequest
     public List<Identifier> Identifiers { get; init; } = [];
 
     public string? Notes { get; init; }
+
+    /// <summary>When the person was born; omit when unknown.</summary>
+    /// <example>1963-04</example>
+    public PartialDate? Born { get; init; }
+
+    /// <summary>With <c>born</c> only: the birth lies no earlier than this, a date within <c>born</c>.</summary>
+    /// <example>1963-04-01</example>
+    public PartialDate? BornNotBefore { get; init; }
+
+    /// <summary>With <c>born</c> only: the birth lies no later than this, a date within <c>born</c> and not before <c>bornNotBefore</c>.</summary>
+    /// <example>1963-04-15</example>
+    public PartialDate? BornNotAfter { get; init; }
+
+    /// <summary>
+    /// When the person died; omit when not known. There is no "living": a source showing the person alive is its
+    /// citation's <c>attested</c> date. Must not lie before <c>born</c>.
+    /// </summary>
+    /// <example>1974-01</example>
+    public PartialDate? Died { get; init; }
+
+    /// <summary>With <c>died</c> only: the death lies no earlier than this, a date within <c>died</c>.</summary>
+    /// <example>1974-01-20</example>
+    public PartialDate? DiedNotBefore { get; init; }
+
+    /// <summary>With <c>died</c> only: the death lies no later than this, a date within <c>died</c> and not before <c>diedNotBefore</c>.</summary>
+    /// <example>1974-01-31</example>
+    public PartialDate? DiedNotAfter { get; init; }
 
     public List<Source> Sources { get; init; } = [];
 }

@@ -33,6 +33,12 @@ internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
         OtherNames = p.OtherNames,
         Identifiers = p.Identifiers,
         Notes = p.Notes,
+        Born = p.Born,
+        BornNotBefore = p.BornNotBefore,
+        BornNotAfter = p.BornNotAfter,
+        Died = p.Died,
+        DiedNotBefore = p.DiedNotBefore,
+        DiedNotAfter = p.DiedNotAfter,
         Sources = p.Sources,
     };
 
@@ -44,6 +50,12 @@ internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
         person.OtherNames = request.OtherNames;
         person.Identifiers = request.Identifiers;
         person.Notes = request.Notes;
+        person.Born = request.Born;
+        person.BornNotBefore = request.BornNotBefore;
+        person.BornNotAfter = request.BornNotAfter;
+        person.Died = request.Died;
+        person.DiedNotBefore = request.DiedNotBefore;
+        person.DiedNotAfter = request.DiedNotAfter;
         person.Sources = request.Sources;
     }
 }
