@@ -2,9 +2,12 @@ using IldRegistry.Data.Auditing;
 using IldRegistry.Data.Caching;
 using IldRegistry.Data.Diagnostics;
 using IldRegistry.Data.Replication;
+using IldRegistry.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace IldRegistry.Data;
 
@@ -39,10 +42,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<QueryCounter>();
         services.AddSingleton<RegistryChanges>();
         services.AddDbContextPool<RegistryDbContext>((sp, builder) => builder
-            .UseNpgsql(connectionString(sp), npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, _retriedSqlStates))
+            .UseNpgsql(connectionString(sp), npgsql => npgsql.ExecutionStrategy(
+                dependencies => new RegistryExecutionStrategy(dependencies, options.MaxRetryCount, options.MaxRetryDelay, _retriedSqlStates)))
             .UseSnakeCaseNamingConvention()
+            // A refused write (a unique or foreign key violation lost in a race) is an answer, not an error: EF would log
+            // it at Error with its stack. The API logs what it cannot answer at Error itself (ProblemDetailsExceptionHandler).
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Information), (RelationalEventId.CommandError, LogLevel.Information)))
             .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<QueryCounter>(), sp.GetRequiredService<RegistryChanges>())
-            .AddInterceptors(sp.GetServices<StandbyRouting>()));
+            .AddInterceptors(sp.GetServices<StandbyRouting>())
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
 }

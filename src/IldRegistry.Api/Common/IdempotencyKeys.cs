@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IldRegistry.Data;
+using IldRegistry.Data.Resilience;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,8 @@ namespace IldRegistry.Api.Common;
 /// <c>Idempotency-Key</c> on POST (the IETF httpapi draft): a create sent again with the same key, after a timeout or
 /// a dropped connection, answers the first result instead of writing again; the same key with a different request is
 /// a 422, and while the first is still running a 409 with <c>Retry-After</c>. Keys are per API key (the actor) and
-/// kept for a day, in <c>idempotency_records</c> (a table outside the EF model). A 5xx is not kept, so it can be
-/// retried.
+/// kept for a day, in <c>idempotency_records</c> (a table outside the EF model), written in the write's own
+/// transaction. A 5xx is not kept (and its write, if any, undone), so it can be retried.
 /// </summary>
 internal static partial class IdempotencyKeys
 {
@@ -37,30 +38,51 @@ internal static partial class IdempotencyKeys
 
         var hash = await HashAsync(context.Request);
         var db = context.RequestServices.GetRequiredService<RegistryDbContext>();
-        var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO idempotency_records (actor, key, request_hash, status) VALUES ({actor}, {key}, {hash}, 0)
-            ON CONFLICT (actor, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = 0, content_type = NULL,
-                location = NULL, etag = NULL, body = NULL, created_at = now()
-            WHERE idempotency_records.created_at < now() - interval '1 day'
-            """,
-            context.RequestAborted);
-        if (claimed == 0)
-        {
-            await AnswerFromRecordAsync(context, db, actor, key, hash);
-            return;
-        }
 
+        // The claim, the write and its answer are one transaction: a crash or a 5xx anywhere leaves no trace (the key
+        // is free for the retry), and a committed write always has its answer stored. The claim's row lock is held to
+        // the end, so a second request with the key waits a moment for it and then answers 409 "still running".
+        var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        var kept = false;
         try
         {
+            int claimed;
+            try
+            {
+                // How long a request waits for another with its key to finish before it answers 409.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '500ms'", context.RequestAborted);
+                claimed = await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    INSERT INTO idempotency_records (actor, key, request_hash, status) VALUES ({actor}, {key}, {hash}, 0)
+                    ON CONFLICT (actor, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = 0, content_type = NULL,
+                        location = NULL, etag = NULL, body = NULL, created_at = now()
+                    WHERE idempotency_records.created_at < now() - interval '1 day'
+                    """,
+                    context.RequestAborted);
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", context.RequestAborted);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await StillRunningAsync(context);
+                return;
+            }
+
+            if (claimed == 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await AnswerFromRecordAsync(context, db, actor, key, hash);
+                return;
+            }
+
+            context.Response.Body = buffer;
             await next(context);
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
-            if (context.Response.StatusCode < 500)
+            if (context.Response.StatusCode >= 500)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            else
             {
                 var headers = context.Response.Headers;
                 await db.Database.ExecuteSqlInterpolatedAsync(
@@ -70,29 +92,48 @@ internal static partial class IdempotencyKeys
                     WHERE actor = {actor} AND key = {key}
                     """,
                     CancellationToken.None);
-                kept = true;
+                var transactionId = await WriteOnce.TransactionIdAsync(db, CancellationToken.None);
+                try
+                {
+                    await transaction.CommitAsync(CancellationToken.None);
+                }
+                catch (Npgsql.NpgsqlException)
+                {
+                    // The connection broke while PostgreSQL answered the COMMIT: it may have committed all the same.
+                    await transaction.DisposeAsync();
+                    if (!await WriteOnce.CommittedAsync(db, transactionId, CancellationToken.None))
+                    {
+                        throw;
+                    }
+                }
             }
+
+            context.Response.Body = original;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
         }
         finally
         {
             context.Response.Body = original;
-            if (!kept)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM idempotency_records WHERE actor = {actor} AND key = {key}", CancellationToken.None);
-            }
+            await transaction.DisposeAsync();
         }
     });
+
+    private static async Task StillRunningAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        await WriteProblemAsync(context, StatusCodes.Status409Conflict, $"A request with this {Header} is still being answered: retry in a moment to get its result.", null);
+    }
 
     private static async Task AnswerFromRecordAsync(HttpContext context, RegistryDbContext db, string actor, string key, string hash)
     {
         var record = await db.Database
             .SqlQuery<Stored>($"SELECT request_hash, status, content_type, location, e_tag, body FROM (SELECT *, etag AS e_tag FROM idempotency_records) r WHERE actor = {actor} AND key = {key}")
             .FirstOrDefaultAsync(context.RequestAborted);
-        // Status 0: the first request with this key has not answered yet.
+        // Status 0 is only ever seen in a row an older version of the API left (it claimed the key in a statement of its own).
         if (record is null || record.Status == 0)
         {
-            context.Response.Headers.RetryAfter = "1";
-            await WriteProblemAsync(context, StatusCodes.Status409Conflict, $"A request with this {Header} is still being answered: retry in a moment to get its result.", null);
+            await StillRunningAsync(context);
             return;
         }
 

@@ -70,6 +70,12 @@ public sealed class AuditingInterceptor(TimeProvider clock, IAuditActor actor) :
             return;
         }
 
+        // Entries of an attempt that did not commit (the write is being retried) are made again below, not kept twice.
+        foreach (var stale in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries<Entity>().ToList())

@@ -3,6 +3,7 @@ using IldRegistry.IntegrationTests.Fuzz;
 using IldRegistry.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace IldRegistry.IntegrationTests.Writes;
 
@@ -81,6 +82,59 @@ public sealed class ValidationReportTests(RegistryApiFactory factory) : ApiTest(
         Assert.Equal("name", problem["field"]!.GetValue<string>());
         Assert.DoesNotContain("ix_", body, StringComparison.Ordinal);
         Assert.Empty(log.Drain());
+    }
+
+    [Fact]
+    public async Task A_raced_duplicate_name_stopped_by_the_index_is_a_409_on_name_and_never_an_error_in_the_log()
+    {
+        using var log = new CapturingLoggerProvider();
+        await using var host = Factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
+        using var client = host.CreateJsonClient(RegistryApiFactory.EditorKey);
+        await (await client.GetAsync($"{Url}/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        log.Drain();
+
+        // A rival inserts the name in a transaction it holds open: the API's rule check cannot see it yet, so the
+        // API's INSERT waits on the unique index and fails there once the rival commits (the race, made certain).
+        await using var rival = new NpgsqlConnection(Factory.ConnectionString);
+        await rival.OpenAsync(Ct);
+        await using var transaction = await rival.BeginTransactionAsync(Ct);
+        await using (var insert = new NpgsqlCommand(
+            """
+            DO $$
+            DECLARE columns text;
+            BEGIN
+                SELECT string_agg(quote_ident(column_name), ', ') INTO columns FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = 'departments' AND is_generated = 'NEVER';
+                EXECUTE format('CREATE TEMP TABLE rival ON COMMIT DROP AS SELECT %s FROM departments WHERE slug = ''ild''', columns);
+                UPDATE rival SET id = gen_random_uuid(), slug = 'raced-rival', name = 'Raced Name', parent_id = NULL;
+                EXECUTE format('INSERT INTO departments (%s) SELECT %s FROM rival', columns, columns);
+            END $$;
+            """, rival, transaction))
+        {
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        var post = client.PostJsonAsync(Url, new { slug = "raced-mine", name = "RACED NAME" }, Ct);
+        await using (var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()", rival, transaction))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while ((long)(await waiting.ExecuteScalarAsync(Ct))! == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the API's INSERT never waited on the rival's row");
+                Assert.False(post.IsCompleted, "the API answered before the rival committed");
+                await Task.Delay(20, Ct);
+            }
+        }
+
+        await transaction.CommitAsync(Ct);
+        var response = await post;
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("name", problem["field"]!.GetValue<string>());
+        Assert.DoesNotContain("ix_", body, StringComparison.Ordinal);
+        Assert.Empty(log.Drain());
+        await (await client.GetAsync($"{Url}/raced-mine", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

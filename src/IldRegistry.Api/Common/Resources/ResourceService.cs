@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using IldRegistry.Data;
+using IldRegistry.Data.Resilience;
 using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
         Definition.Apply(request, entity);
         await CheckAsync(entity, RuleMode.Write, ct);
         Db.Set<TEntity>().Add(entity);
-        await Db.SaveChangesAsync(ct);
+        await Db.SaveChangesOnceAsync(ct);
         return await GetAsync(entity.Id, ct);
     }
 
@@ -59,7 +60,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
         var entity = await LoadForWriteAsync(id, ifMatch, ct);
         Definition.Apply(request, entity);
         await CheckAsync(entity, RuleMode.Write, ct);
-        await Db.SaveChangesAsync(ct);
+        await Db.SaveChangesOnceAsync(ct);
         return await GetAsync(id, ct);
     }
 
@@ -83,7 +84,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
         }
 
         entity.DeletedAt = clock.GetUtcNow();
-        await Db.SaveChangesAsync(ct);
+        await Db.SaveChangesOnceAsync(ct);
     }
 
     /// <summary>Undoes a soft delete, when the record's rules hold again (409 otherwise: what it refers to is deleted, its name was taken).</summary>
@@ -95,7 +96,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
         {
             await CheckAsync(entity, RuleMode.Restore, ct);
             entity.DeletedAt = null;
-            await Db.SaveChangesAsync(ct);
+            await Db.SaveChangesOnceAsync(ct);
         }
 
         return await GetAsync(id, ct);

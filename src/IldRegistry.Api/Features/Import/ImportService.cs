@@ -5,9 +5,11 @@ using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Export;
 using IldRegistry.Data;
+using IldRegistry.Data.Resilience;
 using IldRegistry.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IldRegistry.Api.Features.Import;
@@ -45,14 +47,18 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
             await section.ParseAsync(document.Sections?.GetValueOrDefault(section.Name), parseErrors, ct);
         }
 
-        // The database work runs as one unit the retrying strategy can replay from the start.
+        // Replayed from the start on a transient failure, unless the failure was in a COMMIT that did commit.
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(
-            async token =>
+        string? transactionId = null;
+        (IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result) outcome = default;
+        return await strategy.ExecuteAsync<object?, (IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)>(
+            null,
+            async (_, _, token) =>
             {
                 db.ChangeTracker.Clear();
                 var errors = parseErrors.Copy();
-                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                // A POST with an Idempotency-Key runs in a transaction of its own already (IdempotencyKeys).
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(token) : null;
                 if (onlyMissing)
                 {
                     foreach (var section in sections)
@@ -78,15 +84,23 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                     await section.PlanAsync(db, tally, dryRun, token);
                 }
 
+                outcome = (null, tally.Result(dryRun));
                 if (!dryRun)
                 {
+                    transactionId = await WriteOnce.TransactionIdAsync(db, token);
+
                     // One SaveChanges: EF orders the inserts so parents come before the records that point at them.
                     await db.SaveChangesAsync(token);
-                    await transaction.CommitAsync(token);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(token);
+                    }
                 }
 
-                return ((IReadOnlyDictionary<string, List<string>>?)null, tally.Result(dryRun));
+                return outcome;
             },
+            async (_, _, token) => new ExecutionResult<(IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)>(
+                await WriteOnce.CommittedAsync(db, transactionId, token), outcome),
             ct);
     }
 
