@@ -76,6 +76,10 @@ public sealed class AuditingInterceptor(TimeProvider clock, IAuditActor actor) :
             stale.State = EntityState.Detached;
         }
 
+        // A savepoint would write the rows in a subtransaction of their own xid, and their xmin (the version in ETags)
+        // would no longer be the transaction id the audit entries record; nothing here rolls back to a savepoint.
+        context.Database.AutoSavepointsEnabled = false;
+
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries<Entity>().ToList())

@@ -15,5 +15,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Before).HasColumnType("jsonb");
         builder.Property(a => a.After).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+
+        // Set by the database in the writing transaction, so that the change feed can order by it (see ChangeFeed).
+        builder.Property(a => a.TransactionId).HasDefaultValueSql("(pg_current_xact_id()::text::bigint)").ValueGeneratedOnAdd();
+        builder.HasIndex(a => new { a.TransactionId, a.Id });
     }
 }

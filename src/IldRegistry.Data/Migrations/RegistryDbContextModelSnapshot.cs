@@ -68,8 +68,17 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("entity_type");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text::bigint)");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_audit_entries_transaction_id_id");
 
                     b.HasIndex("EntityType", "EntityId", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");

@@ -13,6 +13,12 @@ public sealed class AuditEntry
 {
     public long Id { get; set; }
 
+    /// <summary>
+    /// The writing transaction's id (PostgreSQL's <c>pg_current_xact_id()</c>, set by the database): the change feed's
+    /// order, and, in its low 32 bits, the row version (<c>xmin</c>) the change wrote.
+    /// </summary>
+    public long TransactionId { get; set; }
+
     public string EntityType { get; set; } = string.Empty;
 
     public Guid EntityId { get; set; }
