@@ -6,42 +6,80 @@ using Microsoft.EntityFrameworkCore;
 namespace IldRegistry.Api.Features.Search;
 
 /// <summary>
-/// One ranked search over every resource, in one SQL statement: pg_trgm word similarity over the normalised names
-/// (lower-cased, accents and tone marks removed), the same with spaces removed (so <c>Lukang</c> finds
-/// <c>Lu Kang</c>), substring matches (so a Chinese fragment finds its record) and full text over summaries.
+/// One ranked search over every resource, in one SQL statement. Candidates are found by whole words of the
+/// normalised names (lower-cased, accents and tone marks removed; the last word of the query also as a prefix, a
+/// misspelt word also as its nearest words of the vocabulary), by the name without spaces (so <c>Lukang</c> finds
+/// <c>Lu Kang</c>), by substring (so a Chinese fragment finds its record) and by full text over summaries; only those
+/// candidates are scored, with pg_trgm similarity.
 /// </summary>
 public sealed class SearchService(RegistryDbContext db)
 {
-    // Each branch finds its candidates through the GIN indexes of the SearchAndListIndexes migration (word
-    // similarity and LIKE on search_names, full text on search_document, similarity on the name without spaces in
-    // search_compact; the thresholds are set on the connection, see DatabaseFaults.Harden), scores them and keeps
-    // its best; the outer query ranks the survivors of every resource. Exact name matches score above 1.
+    // How many vocabulary words stand in for a query word that is in no name, and how close they must be
+    // (pg_trgm similarity: "kanng" to "kang" is 0.57, "weii" to "wei" 0.5, "lluo" to "luo" 0.5).
+    private const int Corrections = 3;
+    private const double CorrectionSimilarity = 0.3;
+
+    // At most this many candidates per resource are scored, so that a word shared by thousands of records ("wang",
+    // "party") costs what a rare one does; past it, which of the equally matching records are scored is arbitrary.
+    private const int Candidates = 300;
+
+    // q: the query normalised once. words: a tsquery with one group per query word, ANDed: the word itself (the
+    // last one also as a prefix when no name holds it whole: "wang we" finds Wang Wei, "lin li" does not widen to
+    // every Liang and Liu) or, when no name holds it, the word OR its nearest words in
+    // search_terms (GiST KNN over a few thousand words, not over the records). single: a one-word query may also be
+    // a misspelt name without spaces ("Lukanng"), matched by similarity on search_compact; NULL otherwise, so that
+    // the trigram index is not read at all.
     // Parameters: {0} the query, {1} the type or null, {2} the limit, {3} the query escaped for LIKE.
     private static readonly string Sql = $$"""
+        WITH q AS MATERIALIZED (
+            SELECT s.n, replace(s.n, ' ', '') AS c, ild_search_norm({3}) AS pattern,
+                   websearch_to_tsquery('simple', s.n) AS doc,
+                   CASE WHEN s.n !~ '\s' THEN s.n END AS single,
+                   (SELECT string_agg('(' || w.alternatives || ')', ' & ')::tsquery FROM (
+                        SELECT (SELECT string_agg(x.quoted, ' | ') FROM (
+                                    SELECT ild_tsquery_quote(k.lexeme) || CASE WHEN k.last THEN ':*' ELSE '' END AS quoted
+                                    UNION ALL
+                                    SELECT ild_tsquery_quote(a.term) FROM (
+                                        SELECT t.term FROM search_terms t
+                                        WHERE NOT k.known AND k.lexeme ~ '[a-z0-9]'
+                                        ORDER BY t.term <-> k.lexeme
+                                        LIMIT {{Corrections}}) a
+                                    WHERE similarity(a.term, k.lexeme) >= {{CorrectionSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}) x) AS alternatives
+                        FROM (SELECT l.lexeme, l.last AND l.next IS DISTINCT FROM l.lexeme AS last,
+                                     coalesce(l.next = l.lexeme OR (l.last AND starts_with(l.next, l.lexeme)), false) AS known
+                              FROM (SELECT v.lexeme, v.positions[cardinality(v.positions)] = max(v.positions[cardinality(v.positions)]) OVER () AS last,
+                                           (SELECT min(e.term) FROM search_terms e WHERE e.term >= v.lexeme COLLATE "C") AS next
+                                    FROM unnest(to_tsvector('simple', s.n)) v) l) k) w) AS words
+            FROM (SELECT ild_search_norm({0}) AS n) s)
         SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", c.snippet AS "Snippet", c.score AS "Score", c.path AS "Path"
         FROM ({{string.Join("\n            UNION ALL\n", ResourceRegistry.Instance.All.Where(r => r.Search is not null).Select(Branch))}}) c
         ORDER BY c.score DESC, c.name, c.id
         LIMIT {2}
         """;
 
-    // One branch per searched resource, with the columns its definition names (see SearchColumns).
+    // One branch per searched resource, with the columns its definition names (see SearchColumns). The candidate
+    // conditions are each served by an index (SearchAndListIndexes, SearchWordsAndTerms); the score is computed for
+    // the candidates only. Exact name matches score above 1. q is read through scalar subqueries, not joined: joined,
+    // the prepared statement's generic plan scanned all 20,000 bureaus computing to_tsvector for each (240 ms);
+    // as subqueries its values are parameters of index scans in every plan.
     private static string Branch(IResourceDefinition resource) => Branch(resource.Search!, resource.Collection, resource.Path + "/");
 
     private static string Branch(SearchColumns resource, string table, string path) => $$"""
             (SELECT '{{resource.Type}}' AS type, r.id, r.{{resource.Name}} AS name, left(r.{{resource.Snippet}}, 240) AS snippet, '{{path}}' AS path,
                     greatest(
-                        word_similarity(ild_search_norm({0}), r.search_names),
-                        similarity(r.search_compact, replace(ild_search_norm({0}), ' ', '')),
-                        CASE WHEN r.search_names LIKE '%' || ild_search_norm({3}) || '%' THEN 0.9 ELSE 0 END,
-                        ts_rank(r.search_document, websearch_to_tsquery('simple', ild_search_norm({0}))) * 0.5)
-                    + CASE WHEN r.search_compact = replace(ild_search_norm({0}), ' ', '')
-                             OR ild_search_norm({{resource.ShortName}}) = ild_search_norm({0}) THEN 1 ELSE 0 END AS score
-             FROM {{table}} r
-             WHERE r.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = '{{resource.Type}}')
-               AND (ild_search_norm({0}) <% r.search_names
-                    OR r.search_names LIKE '%' || ild_search_norm({3}) || '%'
-                    OR r.search_document @@ websearch_to_tsquery('simple', ild_search_norm({0}))
-                    OR r.search_compact % replace(ild_search_norm({0}), ' ', ''))
+                        word_similarity((SELECT q.n FROM q), r.search_names),
+                        similarity(r.search_compact, (SELECT q.c FROM q)),
+                        CASE WHEN r.search_names LIKE '%' || (SELECT q.pattern FROM q) || '%' THEN 0.9 ELSE 0 END,
+                        ts_rank(r.search_document, (SELECT q.doc FROM q)) * 0.5)
+                    + CASE WHEN r.search_compact = (SELECT q.c FROM q) OR ild_search_norm({{resource.ShortName}}) = (SELECT q.n FROM q) THEN 1 ELSE 0 END AS score
+             FROM (SELECT * FROM {{table}} r
+                   WHERE r.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = '{{resource.Type}}')
+                     AND (to_tsvector('simple'::regconfig, r.search_names) @@ (SELECT q.words FROM q)
+                          OR r.search_compact = (SELECT q.c FROM q)
+                          OR r.search_names LIKE '%' || (SELECT q.pattern FROM q) || '%'
+                          OR r.search_document @@ (SELECT q.doc FROM q)
+                          OR r.search_compact % (SELECT q.single FROM q))
+                   LIMIT {{Candidates}}) r
              ORDER BY score DESC, name, r.id
              LIMIT {2})
         """;

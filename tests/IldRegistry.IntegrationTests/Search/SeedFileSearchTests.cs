@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using IldRegistry.Api.Features.Import;
+using IldRegistry.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IldRegistry.IntegrationTests.Search;
+
+/// <summary>Search over the leadership history of data/seed (the heads since 1951, with their Chinese names).</summary>
+public sealed class SeedFileSearchTests(RegistryApiFactory factory) : ApiTest(factory)
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct);
+        Assert.All(results.Values, r => Assert.Null(r.Errors));
+    }
+
+    private async Task<JsonArray> Search(string query)
+    {
+        var body = await (await Anonymous.GetAsync($"/api/v1/search?{query}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        return body["items"]!.AsArray();
+    }
+
+    [Fact]
+    public async Task A_chinese_name_finds_the_leader_first_as_an_exact_match()
+    {
+        var first = (await Search($"q={Uri.EscapeDataString("戴秉国")}"))[0]!;
+        Assert.Equal("Dai Bingguo", first["name"]!.GetValue<string>());
+        Assert.Equal("Person", first["type"]!.GetValue<string>());
+        Assert.True(first["score"]!.GetValue<double>() > 1);
+    }
+
+    [Theory]
+    [InlineData("wang jiaxiang")]
+    [InlineData("Wang Jiaxian")]
+    [InlineData("wang jiaxiangg")]
+    [InlineData("wangg jiaxiang")]
+    public async Task A_misspelt_or_unfinished_word_still_finds_the_person(string q)
+    {
+        var items = await Search($"q={Uri.EscapeDataString(q)}&type=Person");
+        Assert.Equal("Wang Jiaxiang", items[0]!["name"]!.GetValue<string>());
+    }
+}
