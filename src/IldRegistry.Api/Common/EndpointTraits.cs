@@ -14,6 +14,20 @@ public sealed class ExpensiveAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class OwnValidatorsAttribute : Attribute;
 
+/// <summary>
+/// A POST that writes nothing (a query too large for a URL, as the reconciliation API sends): it leaves the output cache
+/// alone, where a write empties it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ReadOnlyPostAttribute : Attribute;
+
+/// <summary>
+/// An HTML answer meant to be shown inside another site's page (the reconciliation preview, which OpenRefine frames):
+/// it may be framed by any origin, and may carry inline styles; scripts stay forbidden.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class FramableAttribute : Attribute;
+
 internal static class EndpointTraits
 {
     /// <summary>Whether the endpoint the request was routed to carries <typeparamref name="T"/> (routing has run by then).</summary>

@@ -54,7 +54,7 @@ internal static class ResponseCaching
             await next(context);
             var method = context.Request.Method;
             if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method)
-                && context.Response.StatusCode < 400)
+                && context.Response.StatusCode < 400 && !context.Has<ReadOnlyPostAttribute>())
             {
                 await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, CancellationToken.None);
             }

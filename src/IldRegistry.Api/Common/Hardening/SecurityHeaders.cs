@@ -14,8 +14,14 @@ internal static class SecurityHeaders
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            if (context.Has<FramableAttribute>())
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+                return Task.CompletedTask;
+            }
+
+            headers.XFrameOptions = "DENY";
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
                 ? "frame-ancestors 'none'"
                 : "default-src 'none'; frame-ancestors 'none'";
@@ -31,12 +37,21 @@ internal static class SecurityHeaders
     public static IServiceCollection AddRegistryCors(this IServiceCollection services, IConfiguration configuration)
     {
         var origins = configuration.Settings<CorsSettings>().AllowedOrigins;
-        return services.AddCors(options => options.AddDefaultPolicy(policy => policy
+        return services.AddCors(options =>
+        {
+            // The reconciliation service is public and anonymous, and OpenRefine calls it from the browser page of
+            // wherever it runs: any origin, never with credentials.
+            options.AddPolicy(PublicReadsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Post).WithHeaders("Content-Type"));
+            options.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
             .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "If-Match", "If-None-Match")
-            .WithExposedHeaders("ETag", "Link", "Location", "Retry-After")));
+            .WithExposedHeaders("ETag", "Link", "Location", "Retry-After"));
+        });
     }
+
+    /// <summary>The CORS policy of anonymous services meant for other sites' pages (any origin, no credentials).</summary>
+    public const string PublicReadsPolicy = "public-reads";
 
     public static IServiceCollection AddRegistryHsts(this IServiceCollection services) => services.AddHsts(options =>
     {

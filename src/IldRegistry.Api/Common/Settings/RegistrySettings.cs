@@ -33,6 +33,7 @@ public static class RegistrySettings
         SettingsSection.Of<DiagnosticsSettings>(),
         SettingsSection.Of<ExportSettings>(),
         SettingsSection.Of<OpenApiSettings>(),
+        SettingsSection.Of<ReconciliationSettings>(),
         SettingsSection.Of<Scaling.InvalidationOptions>(),
         SettingsSection.Of<Scaling.ProxyOptions>(),
         SettingsSection.Of<Scaling.StandbyOptions>(),

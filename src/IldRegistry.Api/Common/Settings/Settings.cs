@@ -251,3 +251,28 @@ public sealed class OpenApiSettings : IRegistrySettings, IValidatableObject
         }
     }
 }
+
+/// <summary><c>Reconciliation:*</c>: the W3C reconciliation service under <c>/api/v1/reconcile</c>.</summary>
+public sealed class ReconciliationSettings : IRegistrySettings, IValidatableObject
+{
+    public static string Section => "Reconciliation";
+
+    /// <summary>
+    /// The public address the manifest's view, preview, suggest and extend URLs start with (OpenRefine needs them
+    /// absolute, since it opens previews in its own page). Unset: the address the manifest was fetched from, as the
+    /// forwarded headers of trusted proxies give it.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Queries in one batch (OpenRefine sends 10 at a time).</summary>
+    [Range(1, 1000)]
+    public int MaxBatchSize { get; set; } = 100;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(PublicBaseUrl) && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+    }
+}
