@@ -36,6 +36,7 @@ internal static class ApiSetup
         services.AddRegistryCors(configuration);
         services.AddRegistryHsts();
         services.AddScoped<RegistrySeeder>();
+        services.AddScoped<Resources.RecordedHistory>();
         services.AddExportSnapshots();
         services.Scan();
 

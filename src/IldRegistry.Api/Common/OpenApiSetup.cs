@@ -41,6 +41,7 @@ internal static class OpenApiSetup
             options.DocumentFilter<NullableReferencesDocumentFilter>();
             options.OperationFilter<StandardResponsesOperationFilter>();
             options.OperationFilter<PreconditionHeadersOperationFilter>();
+            options.OperationFilter<Resources.RecordedReadsOperationFilter>();
             options.OperationFilter<ContractResponsesOperationFilter>();
             options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
 

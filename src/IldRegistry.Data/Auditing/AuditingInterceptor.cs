@@ -63,6 +63,13 @@ public sealed class AuditingInterceptor(TimeProvider clock, IAuditActor actor) :
     public static JsonObject Snapshot(Entity entity) =>
         JsonSerializer.SerializeToNode(entity, entity.GetType(), SnapshotOptions)!.AsObject();
 
+    /// <summary>
+    /// The inverse of <see cref="Snapshot"/>: a record from its fields as the audit log holds them (a creation's
+    /// <c>after</c> with every later change's <c>after</c> laid over it). Navigations and bookkeeping stay unset.
+    /// </summary>
+    public static Entity Restore(Type entityType, JsonObject fields) =>
+        (Entity)fields.Deserialize(entityType, SnapshotOptions)!;
+
     private void Record(DbContext? context)
     {
         if (context is null)

@@ -6,11 +6,22 @@ namespace IldRegistry.Api.Common.Resources;
 /// <summary>The operations every resource shares: delete, restore and history, plus ETag helpers.</summary>
 [ApiController]
 [ApiConventionType(typeof(ResourceConventions))]
-public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceService<TEntity, TRequest, TResponse> service) : ControllerBase, ICurrentRepresentation
+[RecordedReads]
+public abstract class ResourceController<TEntity, TRequest, TResponse>(ResourceService<TEntity, TRequest, TResponse> service) : ControllerBase, ICurrentRepresentation, IRecordedRepresentation
     where TEntity : Entity, new()
     where TResponse : IVersioned
 {
     async Task<IVersioned> ICurrentRepresentation.CurrentAsync(string key, CancellationToken ct) => await service.GetAsync(await service.ResolveAsync(key, ct), ct);
+
+    async Task<RecordedRecordResponse> IRecordedRepresentation.RecordedAsync(string key, DateTimeOffset at, RecordedHistory history, CancellationToken ct)
+    {
+        var definition = (ResourceDefinition<TEntity, TRequest>)ResourceRegistry.Instance.For(typeof(TEntity));
+        var id = Guid.TryParse(key, out var parsed) ? parsed : await service.ResolveAsync(key, ct);
+        var state = await history.OneAsync<TEntity>(id, at, ct)
+            ?? throw new NotFoundException(definition.Singular, $"{key}' as recorded at '{at:O}");
+        return new RecordedRecordResponse(
+            definition.Collection, id, at, state.Last.At, state.Last.Action, state.Record.Version, state.Deleted, definition.RequestOf(state.Record)!);
+    }
 
     /// <summary>Deletes the record (a soft delete that can be undone with restore).</summary>
     /// <remarks>

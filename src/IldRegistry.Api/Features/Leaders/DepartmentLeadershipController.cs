@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common.Resources;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IldRegistry.Api.Features.Leaders;
@@ -11,6 +12,8 @@ public sealed class DepartmentLeadershipController(LeaderService leaders) : Cont
     /// <remarks>
     /// Not paged: a department has few leaders. A post serves when its start's first day is not after the date and
     /// its end's last day is not before it; a year or month as <c>asOf</c> gives the posts serving at any time in it.
+    /// With <c>recordedAsOf</c>, the leadership on <c>asOf</c> as the registry recorded it at that past moment
+    /// ("who was head on 1990-01-01, as recorded on 2026-12-05"): <c>?asOf=1990-01-01&amp;recordedAsOf=2026-12-05</c>.
     /// </remarks>
     /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
     [HttpGet]
@@ -20,6 +23,12 @@ public sealed class DepartmentLeadershipController(LeaderService leaders) : Cont
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
     public async Task<ActionResult<DepartmentLeadershipResponse>> Get(string id, [FromQuery] LeadershipQuery query, CancellationToken ct)
     {
-        return await leaders.LeadershipAsync(id, query, ct);
+        var leadership = await leaders.LeadershipAsync(id, query, ct);
+        if (leadership.RecordedAsOf is { } at)
+        {
+            Memento.SetHeaders(HttpContext, at, $"{Request.PathBase}{Request.Path}?asOf={leadership.AsOf}");
+        }
+
+        return leadership;
     }
 }

@@ -155,6 +155,14 @@ public sealed record LeadershipQuery
     /// gives the posts serving at any time in it.
     /// </summary>
     public string? AsOf { get; init; }
+
+    /// <summary>
+    /// Valid time and transaction time together: the leadership on <c>asOf</c> as the registry recorded it at this
+    /// past moment (a timestamp with its offset, or a date meaning its end in UTC), rebuilt from the history of the
+    /// posts, people and departments; posts deleted since count as they were. The answer carries
+    /// <c>recordedAsOf</c> and <c>Memento-Datetime</c>.
+    /// </summary>
+    public string? RecordedAsOf { get; init; }
 }
 
 /// <summary>The leadership of one department on one date, in rank order, in three values: known, possible, neither (left out).</summary>
@@ -162,7 +170,11 @@ public sealed record LeadershipQuery
 /// <param name="AsOf">The date asked for (today, UTC, when none was given).</param>
 /// <param name="Leaders">The posts known to be held on that date (at some time in it, for a month or year), by rank and then start.</param>
 /// <param name="Possible">The posts that may be held on that date but are not known to be, each with the reason, by rank and then start.</param>
-public sealed record DepartmentLeadershipResponse(DepartmentRef Department, PartialDate AsOf, IReadOnlyList<LeaderResponse> Leaders, IReadOnlyList<PossibleLeaderResponse> Possible);
+public sealed record DepartmentLeadershipResponse(DepartmentRef Department, PartialDate AsOf, IReadOnlyList<LeaderResponse> Leaders, IReadOnlyList<PossibleLeaderResponse> Possible)
+{
+    /// <summary>With <c>recordedAsOf</c>: the moment whose records the answer describes (else absent: the registry now).</summary>
+    public DateTimeOffset? RecordedAsOf { get; init; }
+}
 
 /// <summary>A post that may be held on the date asked for, but is not known to be.</summary>
 /// <param name="Reason">

@@ -110,19 +110,52 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
         var asOf = AsOf.Parse(query.AsOf, _clock);
 
+        var recordedAsOf = query.RecordedAsOf is { } moment ? RecordedHistory.Parse(moment) : (DateTimeOffset?)null;
+
         // Every post of the department: which of them hold depends on their sources' attestations, read with them.
-        var posts = await Sorts.Apply(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), "rank")
-            .Select(ToResponse)
-            .ToListAsync(ct);
-        var complete = (await CompleteAsync(posts, ct)).ToList();
+        var complete = recordedAsOf is { } at
+            ? await RecordedPostsAsync(department.Id, at, ct)
+            : (await CompleteAsync(
+                await Sorts.Apply(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), "rank").Select(ToResponse).ToListAsync(ct),
+                ct)).ToList();
         var holdings = Classify(complete, p => p.Title, TenureOf, asOf);
 
         return new DepartmentLeadershipResponse(
             department,
             asOf,
             [.. holdings.Where(h => h.Holding.Known).Select(h => h.Post)],
-            [.. holdings.Where(h => h.Holding.Possible).Select(h => new PossibleLeaderResponse(h.Holding.Reason!.Value, Explain(h.Post, h.Holding.Reason.Value), h.Post))]);
+            [.. holdings.Where(h => h.Holding.Possible).Select(h => new PossibleLeaderResponse(h.Holding.Reason!.Value, Explain(h.Post, h.Holding.Reason.Value), h.Post))])
+        {
+            RecordedAsOf = recordedAsOf,
+        };
     }
+
+    /// <summary>
+    /// The department's posts as the registry held them at <paramref name="at"/>, live then, in the order of
+    /// <see cref="Sorts"/>' rank: the same projection as today's, run in memory over records rebuilt from history.
+    /// </summary>
+    private async Task<List<LeaderResponse>> RecordedPostsAsync(Guid departmentId, DateTimeOffset at, CancellationToken ct)
+    {
+        var history = new RecordedHistory(Db);
+        var people = await history.AllAsync<Person>(at, ct);
+        var departmentsThen = await history.AllAsync<Department>(at, ct);
+        var posts = (await history.AllAsync<Leader>(at, ct)).Values
+            .Select(s => s.Record)
+            .Where(l => l.DeletedAt is null && l.DepartmentId == departmentId)
+            .ToList();
+        foreach (var post in posts)
+        {
+            post.Person = people.GetValueOrDefault(post.PersonId)?.Record;
+            post.Department = departmentsThen.GetValueOrDefault(post.DepartmentId)?.Record;
+        }
+
+        var project = CompiledResponse.Value;
+        return [.. posts.Where(p => p.Person is not null && p.Department is not null)
+            .OrderBy(p => p.Rank).ThenBy(p => p.Start is null).ThenBy(p => p.Start?.Lower)
+            .Select(p => project(p) with { Sources = p.Sources })];
+    }
+
+    private static readonly Lazy<Func<Leader, LeaderResponse>> CompiledResponse = new(() => RecordedHistory.InMemory(ToResponse));
 
     /// <summary>The posts that one person holds at a time (titles compared without case).</summary>
     public static readonly IReadOnlySet<string> SoleHolderTitles = new HashSet<string>(["Head"], StringComparer.OrdinalIgnoreCase);
