@@ -67,6 +67,11 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             {
                 format.Enum = [System.Text.Json.Nodes.JsonValue.Create("json"), System.Text.Json.Nodes.JsonValue.Create("csv")];
             }
+
+            if (parameter.Name == "sort" && parameter.Schema is OpenApiSchema sort && SortFieldsOf(context) is { } fields)
+            {
+                sort.Enum = [.. fields.SelectMany(f => new[] { f, "-" + f }).Select(f => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(f))];
+            }
         }
 
         if (context.ApiDescription.RelativePath == "api/v1/export" && operation.Responses.TryGetValue("200", out var export) && export is OpenApiResponse exported)
@@ -81,6 +86,42 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             Header(exported, "Last-Modified", "When the snapshot was taken.");
         }
 
+    }
+
+    /// <summary>
+    /// The sort fields of the resource an operation lists: the <c>SortMap</c> its feature keeps for the
+    /// controller's entity, so the document's enum is the very set the server accepts.
+    /// </summary>
+    private static List<string>? SortFieldsOf(OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor is not Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action)
+        {
+            return null;
+        }
+
+        var entity = Ancestors(action.ControllerTypeInfo.AsType())
+            .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Resources.ResourceController<,,>))
+            ?.GetGenericArguments()[0];
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var mapType = typeof(Resources.SortMap<>).MakeGenericType(entity);
+        var map = typeof(ContractResponsesOperationFilter).Assembly.GetTypes()
+            .Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+            .FirstOrDefault(f => f.FieldType == mapType)
+            ?.GetValue(null) as Resources.ISortFields;
+        return map?.Fields.ToList();
+    }
+
+    private static IEnumerable<Type> Ancestors(Type? type)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            yield return type;
+        }
     }
 
     private static bool IsPage(OperationFilterContext context) =>
@@ -100,6 +141,7 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
         }
 
         target.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        target.Headers.TryAdd(name, new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } });
+        // Every header documented here is sent on every answer of its status: required, and checked as such.
+        target.Headers.TryAdd(name, new OpenApiHeader { Description = description, Required = true, Schema = new OpenApiSchema { Type = type } });
     }
 }

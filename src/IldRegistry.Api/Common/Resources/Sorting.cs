@@ -4,11 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Common.Resources;
 
+/// <summary>The names a list's <c>sort</c> accepts, as the OpenAPI document lists them.</summary>
+public interface ISortFields
+{
+    IEnumerable<string> Fields { get; }
+}
+
 /// <summary>
 /// The sort fields a list accepts (<c>name</c>, <c>-established</c>), each with a stable tiebreaker on the id so
 /// that pages never repeat or skip a record.
 /// </summary>
-public sealed class SortMap<T>
+public sealed class SortMap<T> : ISortFields
     where T : Entity
 {
     private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> _fields = new(StringComparer.OrdinalIgnoreCase);

@@ -95,8 +95,36 @@ internal sealed class ExportDocumentSchemaFilter : ISchemaFilter
             {
                 Type = JsonSchemaType.Array | JsonSchemaType.Null,
                 Description = $"The {resource.Collection}: a {resource.RequestType.Name} plus its id each.",
-                Items = context.SchemaGenerator.GenerateSchema(resource.RequestType, context.SchemaRepository),
+                Items = ItemSchema(resource.RequestType, context),
             };
         }
+    }
+
+    /// <summary>
+    /// A section's item: the request's fields plus its <c>id</c>, as one closed schema of its own (the request's is
+    /// closed too, so "request and an id" cannot be an allOf of it).
+    /// </summary>
+    private static OpenApiSchemaReference ItemSchema(Type requestType, SchemaFilterContext context)
+    {
+        var name = requestType.Name.Replace("Request", "ExportItem", StringComparison.Ordinal);
+        if (!context.SchemaRepository.Schemas.ContainsKey(name))
+        {
+            context.SchemaGenerator.GenerateSchema(requestType, context.SchemaRepository);
+            var request = (OpenApiSchema)context.SchemaRepository.Schemas[requestType.Name];
+            var item = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = $"{request.Description} With its id, as exported.",
+                Properties = new Dictionary<string, IOpenApiSchema>(request.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "The record's id (always exported; the import keeps it)." },
+                },
+                Required = new HashSet<string>(request.Required ?? new HashSet<string>()),
+                AdditionalPropertiesAllowed = request.AdditionalPropertiesAllowed,
+            };
+            context.SchemaRepository.AddDefinition(name, item);
+        }
+
+        return new OpenApiSchemaReference(name);
     }
 }
