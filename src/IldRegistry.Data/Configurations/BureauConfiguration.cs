@@ -8,6 +8,7 @@ public sealed class BureauConfiguration : EntityConfiguration<Bureau>
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Bureau> builder)
     {
+        ConfigureExistence(builder);
         builder.Property(b => b.Name).HasMaxLength(300);
         builder.Property(b => b.AlternateName).HasMaxLength(300);
         builder.Property(b => b.Region).HasMaxLength(300);

@@ -24,8 +24,7 @@ public sealed class DepartmentConfiguration : EntityConfiguration<Department>
         builder.Property(d => d.Functions).HasMaxLength(4000);
         builder.Property(d => d.Logo).HasMaxLength(300);
         builder.Property(d => d.LogoCaption).HasMaxLength(300);
-        builder.ComplexProperty(d => d.Established, ConfigureDate);
-        builder.ComplexProperty(d => d.Dissolved, ConfigureDate);
+        ConfigureExistence(builder);
         builder.ComplexCollection(d => d.OtherNames, n => n.ToJson());
         builder.ComplexCollection(d => d.Identifiers, n => n.ToJson());
         builder.HasIndex(d => d.ParentId);

@@ -20,6 +20,18 @@ public abstract class EntityConfiguration<T> : IEntityTypeConfiguration<T>
 
     protected abstract void ConfigureEntity(EntityTypeBuilder<T> builder);
 
+    /// <summary>A body's establishment and dissolution, with their bounds.</summary>
+    protected static void ConfigureExistence<TBody>(EntityTypeBuilder<TBody> builder)
+        where TBody : Body
+    {
+        builder.ComplexProperty(b => b.Established, ConfigureDate);
+        builder.ComplexProperty(b => b.EstablishedNotBefore, ConfigureDate);
+        builder.ComplexProperty(b => b.EstablishedNotAfter, ConfigureDate);
+        builder.ComplexProperty(b => b.Dissolved, ConfigureDate);
+        builder.ComplexProperty(b => b.DissolvedNotBefore, ConfigureDate);
+        builder.ComplexProperty(b => b.DissolvedNotAfter, ConfigureDate);
+    }
+
     protected static void ConfigureDate(ComplexPropertyBuilder<PartialDate> date)
     {
         date.Property(d => d.Text).HasMaxLength(16);

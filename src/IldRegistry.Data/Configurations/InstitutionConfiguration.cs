@@ -13,7 +13,7 @@ public sealed class InstitutionConfiguration : EntityConfiguration<Institution>
         builder.Property(i => i.Location).HasMaxLength(300);
         builder.Property(i => i.Summary).HasMaxLength(4000);
         builder.Property(i => i.Website).HasMaxLength(2000);
-        builder.ComplexProperty(i => i.Established, ConfigureDate);
+        ConfigureExistence(builder);
         builder.ComplexCollection(i => i.OtherNames, n => n.ToJson());
         builder.ComplexCollection(i => i.Identifiers, n => n.ToJson());
         builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);

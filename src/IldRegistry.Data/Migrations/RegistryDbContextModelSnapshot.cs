@@ -156,6 +156,12 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
+                    b.Property<string>("DissolvedStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dissolved_status");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -194,6 +200,180 @@ namespace IldRegistry.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dissolved", "IldRegistry.Domain.Bureaus.Bureau.Dissolved#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotAfter", "IldRegistry.Domain.Bureaus.Bureau.DissolvedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotBefore", "IldRegistry.Domain.Bureaus.Bureau.DissolvedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Established", "IldRegistry.Domain.Bureaus.Bureau.Established#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotAfter", "IldRegistry.Domain.Bureaus.Bureau.EstablishedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotBefore", "IldRegistry.Domain.Bureaus.Bureau.EstablishedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_upper");
+                        });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Bureaus.Bureau.Sources#Source", b1 =>
                         {
@@ -265,6 +445,12 @@ namespace IldRegistry.Data.Migrations
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<string>("DissolvedStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dissolved_status");
 
                     b.Property<string>("Functions")
                         .HasMaxLength(4000)
@@ -366,6 +552,64 @@ namespace IldRegistry.Data.Migrations
                                 .HasColumnName("dissolved_upper");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotAfter", "IldRegistry.Domain.Departments.Department.DissolvedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotBefore", "IldRegistry.Domain.Departments.Department.DissolvedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_upper");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Established", "IldRegistry.Domain.Departments.Department.Established#PartialDate", b1 =>
                         {
                             b1.Property<DateOnly>("Lower")
@@ -395,6 +639,64 @@ namespace IldRegistry.Data.Migrations
                                 .HasColumnName("established_upper");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotAfter", "IldRegistry.Domain.Departments.Department.EstablishedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotBefore", "IldRegistry.Domain.Departments.Department.EstablishedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_upper");
+                        });
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Identifiers", "IldRegistry.Domain.Departments.Department.Identifiers#Identifier", b1 =>
                         {
                             b1.IsRequired();
@@ -416,6 +718,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("End");
 
+                            b1.Property<string>("EndNotAfter");
+
+                            b1.Property<string>("EndNotBefore");
+
+                            b1.Property<string>("EndStatus");
+
                             b1.Property<string>("Kind")
                                 .IsRequired();
 
@@ -426,6 +734,12 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Start");
+
+                            b1.Property<string>("StartNotAfter");
+
+                            b1.Property<string>("StartNotBefore");
+
+                            b1.Property<string>("StartStatus");
 
                             b1
                                 .ToJson("other_names")
@@ -651,6 +965,12 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
+                    b.Property<string>("DissolvedStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dissolved_status");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -693,6 +1013,93 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("website");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dissolved", "IldRegistry.Domain.Institutions.Institution.Dissolved#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotAfter", "IldRegistry.Domain.Institutions.Institution.DissolvedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DissolvedNotBefore", "IldRegistry.Domain.Institutions.Institution.DissolvedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("dissolved_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("dissolved_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("dissolved_not_before_upper");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Established", "IldRegistry.Domain.Institutions.Institution.Established#PartialDate", b1 =>
                         {
                             b1.Property<DateOnly>("Lower")
@@ -722,6 +1129,64 @@ namespace IldRegistry.Data.Migrations
                                 .HasColumnName("established_upper");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotAfter", "IldRegistry.Domain.Institutions.Institution.EstablishedNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EstablishedNotBefore", "IldRegistry.Domain.Institutions.Institution.EstablishedNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("established_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("established_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("established_not_before_upper");
+                        });
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Identifiers", "IldRegistry.Domain.Institutions.Institution.Identifiers#Identifier", b1 =>
                         {
                             b1.IsRequired();
@@ -743,6 +1208,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("End");
 
+                            b1.Property<string>("EndNotAfter");
+
+                            b1.Property<string>("EndNotBefore");
+
+                            b1.Property<string>("EndStatus");
+
                             b1.Property<string>("Kind")
                                 .IsRequired();
 
@@ -753,6 +1224,12 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Start");
+
+                            b1.Property<string>("StartNotAfter");
+
+                            b1.Property<string>("StartNotBefore");
+
+                            b1.Property<string>("StartStatus");
 
                             b1
                                 .ToJson("other_names")
@@ -1307,6 +1784,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("End");
 
+                            b1.Property<string>("EndNotAfter");
+
+                            b1.Property<string>("EndNotBefore");
+
+                            b1.Property<string>("EndStatus");
+
                             b1.Property<string>("Kind")
                                 .IsRequired();
 
@@ -1317,6 +1800,12 @@ namespace IldRegistry.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("Start");
+
+                            b1.Property<string>("StartNotAfter");
+
+                            b1.Property<string>("StartNotBefore");
+
+                            b1.Property<string>("StartStatus");
 
                             b1
                                 .ToJson("other_names")

@@ -98,6 +98,8 @@ public static class IldArticleSeed
             Slug = CpsuSlug,
             Name = "International Department of the Communist Party of the Soviet Union",
             Jurisdiction = "Communist Party of the Soviet Union",
+            // The article gives no dates: whether it still exists is not known (not "ongoing").
+            DissolvedStatus = EndStatus.Unknown,
             Summary = "Listed under \"See also\" in the article on the ILD; the article gives no further facts about it " +
                 "(no dates, no parent).",
             Sources = [ArticleSource.Cite(Q.SeeAlsoCpsu)],
@@ -108,6 +110,8 @@ public static class IldArticleSeed
             Slug = SedSlug,
             Name = "International Relations Department of the Central Committee of the SED",
             Jurisdiction = "Socialist Unity Party of Germany",
+            // The article gives no dates: whether it still exists is not known (not "ongoing").
+            DissolvedStatus = EndStatus.Unknown,
             Summary = "Listed under \"See also\" in the article on the ILD, which names it \"International Relations " +
                 "Department of the Central Committee of the SED\" and gives no further facts (no dates, no parent). " +
                 "The expansion of SED as the Socialist Unity Party of Germany (the jurisdiction) is general knowledge, " +

@@ -13,7 +13,7 @@ public enum BureauKind
 }
 
 /// <summary>An internal unit of a department.</summary>
-public sealed class Bureau : Entity, IDepartmentPart
+public sealed class Bureau : Body, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 

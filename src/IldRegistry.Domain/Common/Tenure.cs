@@ -33,6 +33,20 @@ public readonly record struct Holding(bool Known, PossibleReason? Reason)
 }
 
 /// <summary>
+/// The dates of one dated thing as its record holds them: a post's start and end, a body's establishment and
+/// dissolution, a name's use, a life. Every dated field of the registry takes this one form, so one rule
+/// (<see cref="Tenure"/>) answers "as of" for all of them.
+/// </summary>
+public readonly record struct DateSpan(
+    PartialDate? Start,
+    PartialDate? StartNotBefore,
+    PartialDate? StartNotAfter,
+    PartialDate? End,
+    EndStatus EndStatus,
+    PartialDate? EndNotBefore,
+    PartialDate? EndNotAfter);
+
+/// <summary>
 /// The days on which a dated record (a post, a name, a body's existence) is known to hold and those on which it may,
 /// from its start, end and their bounds, and the dates its sources attest. A known date counts as its whole interval
 /// (a post ending <c>2022-04</c> holds through 30 April); its bounds narrow what is known and widen what is possible to
@@ -66,6 +80,9 @@ public sealed class Tenure
     public bool StartKnown { get; }
 
     public EndStatus End { get; }
+
+    public static Tenure Of(DateSpan span, IEnumerable<Source> sources) =>
+        Of(span.Start, span.StartNotBefore, span.StartNotAfter, span.End, span.EndStatus, span.EndNotBefore, span.EndNotAfter, sources);
 
     public static Tenure Of(
         PartialDate? start, PartialDate? startNotBefore, PartialDate? startNotAfter,

@@ -3,7 +3,7 @@ using IldRegistry.Domain.Common;
 namespace IldRegistry.Domain.Departments;
 
 /// <summary>An agency or body: the ILD, its parent, peers in other parties.</summary>
-public sealed class Department : Entity
+public sealed class Department : Body
 {
     /// <summary>Stable, URL-safe key (<c>ild</c>).</summary>
     public string Slug { get; set; } = string.Empty;
@@ -31,10 +31,6 @@ public sealed class Department : Entity
     public Guid? ParentId { get; set; }
 
     public Department? Parent { get; set; }
-
-    public PartialDate? Established { get; set; }
-
-    public PartialDate? Dissolved { get; set; }
 
     public string? Summary { get; set; }
 

@@ -13,7 +13,7 @@ public enum InstitutionKind
 }
 
 /// <summary>An organisation tied to a department.</summary>
-public sealed class Institution : Entity, IDepartmentPart
+public sealed class Institution : Body, IDepartmentPart
 {
     public Guid DepartmentId { get; set; }
 
@@ -28,8 +28,6 @@ public sealed class Institution : Entity, IDepartmentPart
     public List<Identifier> Identifiers { get; set; } = [];
 
     public InstitutionKind Kind { get; set; }
-
-    public PartialDate? Established { get; set; }
 
     public string? Location { get; set; }
 

@@ -39,4 +39,6 @@ public sealed class Leader : Entity, IDepartmentPart
     public PartialDate? EndNotBefore { get; set; }
 
     public PartialDate? EndNotAfter { get; set; }
+
+    public DateSpan Tenure() => new(Start, StartNotBefore, StartNotAfter, End, EndStatus, EndNotBefore, EndNotAfter);
 }

@@ -35,4 +35,7 @@ public sealed class Person : Entity
     public PartialDate? DiedNotBefore { get; set; }
 
     public PartialDate? DiedNotAfter { get; set; }
+
+    /// <summary>A life: an unknown death is Unknown, never Ongoing (see <see cref="Died"/>).</summary>
+    public DateSpan Life() => new(Born, BornNotBefore, BornNotAfter, Died, Died is null ? EndStatus.Unknown : EndStatus.Known, DiedNotBefore, DiedNotAfter);
 }

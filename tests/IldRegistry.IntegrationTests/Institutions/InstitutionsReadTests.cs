@@ -104,7 +104,9 @@ public sealed class InstitutionsReadTests(RegistryApiFactory factory) : ApiTest(
     {
         var caiu = (await ItemsAsync($"q={Uri.EscapeDataString(Caiu)}")).Single()!.AsObject();
         Assert.Equal(
-            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "established", "location", "summary", "website", "sources", "createdAt", "updatedAt"],
+            // Issue 12: the dates of existence, with statuses and bounds, follow the institution's own fields.
+            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "location", "summary", "website", "sources", "createdAt", "updatedAt",
+             "established", "establishedStatus", "establishedNotBefore", "establishedNotAfter", "dissolved", "dissolvedStatus", "dissolvedNotBefore", "dissolvedNotAfter"],
             caiu.Select(p => p.Key));
         Assert.Equal("1981", caiu["established"]!.GetValue<string>());
         Assert.Equal("CAIU", caiu["otherNames"]![0]!["name"]!.GetValue<string>());

@@ -380,7 +380,7 @@ public sealed class RulesTests
         name.End = "1980";
 
         new OtherNameValidator().TestValidate(name).ShouldHaveValidationErrorFor(n => n.End)
-            .WithErrorMessage("'End' must not be before 'Start'.").Only();
+            .WithErrorMessage("'end' must not be before 'start'.").Only();
     }
 
     [Theory]

@@ -47,33 +47,57 @@ public static partial class Rules
         start is null || end is null || end.Upper >= start.Lower;
 
     /// <summary>
-    /// The bounds of an uncertain date (<c>startNotBefore</c>, <c>startNotAfter</c> of <c>start</c>): each needs the
-    /// date, lies within it, and "no earlier than" does not come after "no later than".
+    /// The rules of every dated field (<see cref="DateSpan"/>), written once for posts, bodies, names and lives, each
+    /// naming one field: an end not before its start; an end status that agrees with the end (Known needs the date,
+    /// Unknown and Ongoing go without one); and the bounds of each date, which need the date, lie within it, and do not
+    /// put "no later than" before "no earlier than". <paramref name="start"/> and <paramref name="end"/> are the JSON
+    /// names (<c>established</c>, <c>dissolved</c>); a null status is one not sent (or a field without a status).
     /// </summary>
-    public static void DateBounds<T>(
-        AbstractValidator<T> validator,
-        System.Linq.Expressions.Expression<Func<T, PartialDate?>> notBefore,
-        System.Linq.Expressions.Expression<Func<T, PartialDate?>> notAfter,
-        Func<T, PartialDate?> date,
-        string name)
+    public static void Dates<T>(AbstractValidator<T> validator, Func<T, SentDates> dates, string start, string end)
     {
-        var before = notBefore.Compile();
+        validator.RuleFor(r => dates(r).End)
+            .Must((r, e) => EndNotBeforeStart(dates(r).Start, e))
+            .WithMessage($"'{end}' must not be before '{start}'.")
+            .OverridePropertyName(Pascal(end));
+        // A start's status is what its date says; it may be sent back as read, and must then agree.
+        validator.RuleFor(r => dates(r).StartStatus)
+            .IsInEnum()
+            .Must((r, status) => status != StartStatus.Known || dates(r).Start is not null)
+            .WithMessage($"'{start}Status' Known needs '{start}': give the date, or say Unknown.")
+            .Must((r, status) => status != StartStatus.Unknown || dates(r).Start is null)
+            .WithMessage($"'{start}Status' Unknown cannot go with a '{start}' date: drop the date, or say Known.")
+            .OverridePropertyName(Pascal(start) + "Status");
+        validator.RuleFor(r => dates(r).EndStatus)
+            .IsInEnum()
+            .Must((r, status) => status != EndStatus.Known || dates(r).End is not null)
+            .WithMessage($"'{end}Status' Known needs '{end}': give the date, or say Unknown or Ongoing.")
+            .Must((r, status) => status is null or EndStatus.Known || dates(r).End is null)
+            .WithMessage($"'{end}Status' Unknown or Ongoing cannot go with an '{end}' date: drop the date, or say Known.")
+            .OverridePropertyName(Pascal(end) + "Status");
+        Bounds(validator, r => dates(r).StartNotBefore, r => dates(r).StartNotAfter, r => dates(r).Start, start);
+        Bounds(validator, r => dates(r).EndNotBefore, r => dates(r).EndNotAfter, r => dates(r).End, end);
+    }
+
+    private static void Bounds<T>(AbstractValidator<T> validator, Func<T, PartialDate?> notBefore, Func<T, PartialDate?> notAfter, Func<T, PartialDate?> date, string name)
+    {
         foreach (var (bound, word) in new[] { (notBefore, "NotBefore"), (notAfter, "NotAfter") })
         {
             var field = name + word;
-            validator.RuleFor(bound)
+            validator.RuleFor(r => bound(r))
                 .Must((r, b) => b is null || date(r) is not null)
                 .WithMessage($"'{field}' needs '{name}': a bound narrows an uncertain date, so give the date it lies within (e.g. 2025).")
                 .Must((r, b) => b is null || date(r) is not { } d || (b.Lower >= d.Lower && b.Upper <= d.Upper))
                 .WithMessage(r => $"'{field}' must lie within '{name}' ({date(r)}).")
-                .OverridePropertyName(field);
+                .OverridePropertyName(Pascal(field));
         }
 
-        validator.RuleFor(notAfter)
-            .Must((r, after) => after is null || before(r) is not { } b || b.Lower <= after.Upper)
+        validator.RuleFor(r => notAfter(r))
+            .Must((r, after) => after is null || notBefore(r) is not { } b || b.Lower <= after.Upper)
             .WithMessage($"'{name}NotAfter' must not be before '{name}NotBefore'.")
-            .OverridePropertyName(name + "NotAfter");
+            .OverridePropertyName(Pascal(name) + "NotAfter");
     }
+
+    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>Slug check for validators: \z, not $, since in .NET $ also matches before a final newline.</summary>
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
@@ -81,6 +105,21 @@ public static partial class Rules
 
     [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagRegex();
+}
+
+/// <summary>The dated fields of a request as sent (see <see cref="Rules.Dates{T}"/>); a null end status was not sent.</summary>
+public readonly record struct SentDates(
+    StartStatus? StartStatus,
+    PartialDate? Start,
+    PartialDate? StartNotBefore,
+    PartialDate? StartNotAfter,
+    PartialDate? End,
+    EndStatus? EndStatus,
+    PartialDate? EndNotBefore,
+    PartialDate? EndNotAfter)
+{
+    public static SentDates Of(DateSpan span, StartStatus? startStatus, EndStatus? status) =>
+        new(startStatus, span.Start, span.StartNotBefore, span.StartNotAfter, span.End, status, span.EndNotBefore, span.EndNotAfter);
 }
 
 /// <summary>A list's maximum length, which the OpenAPI document shows as <c>maxItems</c>.</summary>
@@ -136,9 +175,18 @@ public sealed class OtherNameValidator : AbstractValidator<OtherName>
         RuleFor(n => n.Lang).NotEmpty().LanguageTag();
         RuleFor(n => n.Kind).IsInEnum();
         RuleFor(n => n.Start).PartialDateText();
-        RuleFor(n => n.End).PartialDateText()
-            .Must((n, end) => !PartialDate.TryParse(n.Start, out var start) || !PartialDate.TryParse(end, out var e) || Rules.EndNotBeforeStart(start, e))
-            .WithMessage("'End' must not be before 'Start'.");
+        RuleFor(n => n.StartNotBefore).PartialDateText().OverridePropertyName("StartNotBefore");
+        RuleFor(n => n.StartNotAfter).PartialDateText().OverridePropertyName("StartNotAfter");
+        RuleFor(n => n.End).PartialDateText();
+        RuleFor(n => n.EndNotBefore).PartialDateText().OverridePropertyName("EndNotBefore");
+        RuleFor(n => n.EndNotAfter).PartialDateText().OverridePropertyName("EndNotAfter");
+        RuleFor(n => n.EndStatus)
+            .Must((n, status) => status != EndStatus.Ongoing || n.Kind != NameKind.Former)
+            .WithMessage("'endStatus' Ongoing says the name is still in use, which a Former name is not: say Known (with 'end') or Unknown.");
+
+        // A date that does not parse has its own error above; the rules between dates need them all.
+        When(n => new[] { n.Start, n.StartNotBefore, n.StartNotAfter, n.End, n.EndNotBefore, n.EndNotAfter }.All(t => t is null || PartialDate.TryParse(t, out _)), () =>
+            Rules.Dates(this, n => SentDates.Of(n.Use(), n.StartStatus, n.EndStatus), "start", "end"));
     }
 }
 

@@ -11,7 +11,7 @@ namespace IldRegistry.Api.Features.Bureaus;
 public sealed record BureauRef(Guid Id, string Name);
 
 /// <summary>One internal unit of a department, with every field.</summary>
-public sealed record BureauResponse : IVersioned
+public sealed record BureauResponse : BodyResponse, IVersioned
 {
     public required Guid Id { get; init; }
 
@@ -50,7 +50,7 @@ public sealed record BureauResponse : IVersioned
 }
 
 /// <summary>What a client sends to create or fully replace a bureau.</summary>
-public sealed record BureauRequest
+public sealed record BureauRequest : BodyRequest
 {
     /// <summary>The id of the department the unit belongs to.</summary>
     public Guid DepartmentId { get; init; }

@@ -23,6 +23,7 @@ public sealed class BureauRequestValidator : AbstractValidator<BureauRequest>
             .When(b => b.Kind is not null && b.Kind != BureauKind.RegionalBureau)
             .WithMessage("Only a RegionalBureau has a number; leave 'Number' out for other kinds.");
         RuleFor(b => b.SortOrder).InclusiveBetween(0, MaxSortOrder);
+        Rules.Dates(this, b => b.Existence(), "established", "dissolved");
         RuleFor(b => b.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(b => b.Sources).NotNull().SetValidator(new SourceValidator());
     }

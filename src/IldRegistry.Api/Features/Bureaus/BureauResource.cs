@@ -49,6 +49,14 @@ internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
         Region = b.Region,
         ParentBureauId = b.ParentBureauId,
         SortOrder = b.SortOrder,
+        Established = b.Established,
+        EstablishedStatus = b.Established == null ? StartStatus.Unknown : StartStatus.Known,
+        EstablishedNotBefore = b.EstablishedNotBefore,
+        EstablishedNotAfter = b.EstablishedNotAfter,
+        Dissolved = b.Dissolved,
+        DissolvedStatus = b.DissolvedStatus,
+        DissolvedNotBefore = b.DissolvedNotBefore,
+        DissolvedNotAfter = b.DissolvedNotAfter,
         Sources = b.Sources,
     };
 
@@ -62,6 +70,7 @@ internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
         bureau.Region = request.Region;
         bureau.ParentBureauId = request.ParentBureauId;
         bureau.SortOrder = request.SortOrder;
+        request.ApplyExistence(bureau);
         bureau.Sources = request.Sources;
     }
 }

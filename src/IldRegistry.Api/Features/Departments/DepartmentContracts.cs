@@ -26,7 +26,7 @@ public sealed record DepartmentSummary(
 public sealed record DepartmentRef(Guid Id, string Slug, string Name);
 
 /// <summary>One department with every field.</summary>
-public sealed record DepartmentResponse : IVersioned
+public sealed record DepartmentResponse : BodyResponse, IVersioned
 {
     public required Guid Id { get; init; }
 
@@ -56,10 +56,6 @@ public sealed record DepartmentResponse : IVersioned
     /// <summary>The department this one reports to.</summary>
     public DepartmentRef? Parent { get; init; }
 
-    public PartialDate? Established { get; init; }
-
-    public PartialDate? Dissolved { get; init; }
-
     public string? Summary { get; init; }
 
     public string? Functions { get; init; }
@@ -82,7 +78,7 @@ public sealed record DepartmentResponse : IVersioned
 }
 
 /// <summary>What a client sends to create or fully replace a department.</summary>
-public sealed record DepartmentRequest
+public sealed record DepartmentRequest : BodyRequest
 {
     /// <summary>Stable, URL-safe key: lower-case letters and digits in hyphen-separated words (<c>ild</c>).</summary>
     public string Slug { get; init; } = string.Empty;
@@ -108,10 +104,6 @@ public sealed record DepartmentRequest
 
     /// <summary>The id of the department this one reports to.</summary>
     public Guid? ParentId { get; init; }
-
-    public PartialDate? Established { get; init; }
-
-    public PartialDate? Dissolved { get; init; }
 
     public string? Summary { get; init; }
 

@@ -18,7 +18,9 @@ internal static class DepartmentDetailQuery
         SELECT d.id, d.slug, d.name, d.short_name, d.native_name, d.romanized_name, d.other_names::text AS other_names,
                d.identifiers::text AS identifiers, d.jurisdiction, d.agency_type, d.headquarters, p.id AS parent_id,
                p.slug AS parent_slug, p.name AS parent_name, d.established_text AS established,
-               d.dissolved_text AS dissolved, d.summary, d.functions, d.logo, d.logo_caption, d.sources::text AS sources,
+               d.established_not_before_text AS established_not_before, d.established_not_after_text AS established_not_after,
+               d.dissolved_text AS dissolved, d.dissolved_status, d.dissolved_not_before_text AS dissolved_not_before,
+               d.dissolved_not_after_text AS dissolved_not_after, d.summary, d.functions, d.logo, d.logo_caption, d.sources::text AS sources,
                d.created_at, d.updated_at, d.xmin::text::bigint AS version
         FROM departments d
         LEFT JOIN departments p ON p.id = d.parent_id AND p.deleted_at IS NULL
@@ -70,7 +72,17 @@ internal static class DepartmentDetailQuery
 
         public string? Established { get; init; }
 
+        public string? EstablishedNotBefore { get; init; }
+
+        public string? EstablishedNotAfter { get; init; }
+
         public string? Dissolved { get; init; }
+
+        public required string DissolvedStatus { get; init; }
+
+        public string? DissolvedNotBefore { get; init; }
+
+        public string? DissolvedNotAfter { get; init; }
 
         public string? Summary { get; init; }
 
@@ -103,8 +115,13 @@ internal static class DepartmentDetailQuery
             AgencyType = AgencyType,
             Headquarters = Headquarters,
             Parent = ParentId is { } parentId ? new DepartmentRef(parentId, ParentSlug!, ParentName!) : null,
-            Established = Established is null ? null : PartialDate.Parse(Established),
-            Dissolved = Dissolved is null ? null : PartialDate.Parse(Dissolved),
+            Established = PartialDate.FromStored(Established),
+            EstablishedNotBefore = PartialDate.FromStored(EstablishedNotBefore),
+            EstablishedNotAfter = PartialDate.FromStored(EstablishedNotAfter),
+            Dissolved = PartialDate.FromStored(Dissolved),
+            DissolvedStatus = Enum.Parse<EndStatus>(DissolvedStatus),
+            DissolvedNotBefore = PartialDate.FromStored(DissolvedNotBefore),
+            DissolvedNotAfter = PartialDate.FromStored(DissolvedNotAfter),
             Summary = Summary,
             Functions = Functions,
             Logo = Logo,

@@ -20,9 +20,7 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
         RuleFor(d => d.Functions).MaximumLength(Rules.TextLength);
         RuleFor(d => d.Logo).MaximumLength(Rules.NameLength);
         RuleFor(d => d.LogoCaption).MaximumLength(Rules.NameLength);
-        RuleFor(d => d.Dissolved)
-            .Must((d, dissolved) => Rules.EndNotBeforeStart(d.Established, dissolved))
-            .WithMessage("'Dissolved' must not be before 'Established'.");
+        Rules.Dates(this, d => d.Existence(), "established", "dissolved");
         RuleFor(d => d.OtherNames).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(d => d.OtherNames).NotNull().SetValidator(new OtherNameValidator());
         RuleFor(d => d.Identifiers).NotNull().MaxCount(Rules.MaxListItems);

@@ -48,7 +48,13 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         Headquarters = d.Headquarters,
         ParentId = d.ParentId,
         Established = d.Established,
+        EstablishedStatus = d.Established == null ? StartStatus.Unknown : StartStatus.Known,
+        EstablishedNotBefore = d.EstablishedNotBefore,
+        EstablishedNotAfter = d.EstablishedNotAfter,
         Dissolved = d.Dissolved,
+        DissolvedStatus = d.DissolvedStatus,
+        DissolvedNotBefore = d.DissolvedNotBefore,
+        DissolvedNotAfter = d.DissolvedNotAfter,
         Summary = d.Summary,
         Functions = d.Functions,
         Logo = d.Logo,
@@ -69,8 +75,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         department.AgencyType = request.AgencyType;
         department.Headquarters = request.Headquarters;
         department.ParentId = request.ParentId;
-        department.Established = request.Established;
-        department.Dissolved = request.Dissolved;
+        request.ApplyExistence(department);
         department.Summary = request.Summary;
         department.Functions = request.Functions;
         department.Logo = request.Logo;

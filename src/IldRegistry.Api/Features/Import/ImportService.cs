@@ -283,7 +283,8 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                         set.Add(item.Record);
                     }
                 }
-                else if (entity.DeletedAt is null && Same(definition.RequestOf(entity), item.Request))
+                // Compared as written: a field the file leaves to its default (an end status) is the default stored.
+                else if (entity.DeletedAt is null && Same(definition.RequestOf(entity), definition.RequestOf(item.Record)))
                 {
                     // Not touched at all, so not saved and not audited.
                     Tally.Count(tally.Unchanged, Name);

@@ -6,7 +6,7 @@ using IldRegistry.Domain.Institutions;
 namespace IldRegistry.Api.Features.Institutions;
 
 /// <summary>One institution with every field; lists show the same shape.</summary>
-public sealed record InstitutionResponse : IVersioned
+public sealed record InstitutionResponse : BodyResponse, IVersioned
 {
     public required Guid Id { get; init; }
 
@@ -25,8 +25,6 @@ public sealed record InstitutionResponse : IVersioned
 
     /// <summary>How it is tied to the department.</summary>
     public required InstitutionKind Kind { get; init; }
-
-    public PartialDate? Established { get; init; }
 
     /// <summary>Where it is (a city or country), when outside the department's seat.</summary>
     public string? Location { get; init; }
@@ -49,7 +47,7 @@ public sealed record InstitutionResponse : IVersioned
 }
 
 /// <summary>What a client sends to create or fully replace an institution.</summary>
-public sealed record InstitutionRequest
+public sealed record InstitutionRequest : BodyRequest
 {
     /// <summary>The id of the (live) department the institution is tied to.</summary>
     public Guid? DepartmentId { get; init; }
@@ -65,8 +63,6 @@ public sealed record InstitutionRequest
 
     /// <summary>How it is tied to the department (required).</summary>
     public InstitutionKind? Kind { get; init; }
-
-    public PartialDate? Established { get; init; }
 
     public string? Location { get; init; }
 

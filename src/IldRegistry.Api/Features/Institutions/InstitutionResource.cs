@@ -37,6 +37,13 @@ internal sealed class InstitutionResource : ResourceDefinition<Institution, Inst
         Identifiers = i.Identifiers,
         Kind = i.Kind,
         Established = i.Established,
+        EstablishedStatus = i.Established == null ? StartStatus.Unknown : StartStatus.Known,
+        EstablishedNotBefore = i.EstablishedNotBefore,
+        EstablishedNotAfter = i.EstablishedNotAfter,
+        Dissolved = i.Dissolved,
+        DissolvedStatus = i.DissolvedStatus,
+        DissolvedNotBefore = i.DissolvedNotBefore,
+        DissolvedNotAfter = i.DissolvedNotAfter,
         Location = i.Location,
         Summary = i.Summary,
         Website = i.Website,
@@ -51,7 +58,7 @@ internal sealed class InstitutionResource : ResourceDefinition<Institution, Inst
         institution.OtherNames = request.OtherNames;
         institution.Identifiers = request.Identifiers;
         institution.Kind = request.Kind!.Value;
-        institution.Established = request.Established;
+        request.ApplyExistence(institution);
         institution.Location = request.Location;
         institution.Summary = request.Summary;
         institution.Website = request.Website;

@@ -12,6 +12,7 @@ public sealed class InstitutionRequestValidator : AbstractValidator<InstitutionR
         RuleFor(i => i.Name).NotEmpty().MaximumLength(Rules.NameLength);
         RuleFor(i => i.NativeName).MaximumLength(Rules.NameLength);
         RuleFor(i => i.Kind).NotNull().IsInEnum();
+        Rules.Dates(this, i => i.Existence(), "established", "dissolved");
         RuleFor(i => i.Location).MaximumLength(Rules.NameLength);
         RuleFor(i => i.Summary).MaximumLength(Rules.TextLength);
         RuleFor(i => i.Website).AbsoluteHttpUrl();

@@ -84,6 +84,9 @@ public sealed record LeaderRequest
     /// <summary>When the tenure began; omit when unknown (an unknown start is not "since forever").</summary>
     public PartialDate? Start { get; init; }
 
+    /// <summary>Optional, as a read shows it: <c>Known</c> with <c>start</c>, <c>Unknown</c> without; one that disagrees is a 400.</summary>
+    public StartStatus? StartStatus { get; init; }
+
     /// <summary>With <c>start</c> only: the start lies no earlier than this, a date within <c>start</c>.</summary>
     public PartialDate? StartNotBefore { get; init; }
 

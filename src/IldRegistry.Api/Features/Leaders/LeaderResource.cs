@@ -46,6 +46,7 @@ internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
         Title = l.Title,
         Rank = l.Rank,
         Start = l.Start,
+        StartStatus = l.Start == null ? StartStatus.Unknown : StartStatus.Known,
         StartNotBefore = l.StartNotBefore,
         StartNotAfter = l.StartNotAfter,
         End = l.End,

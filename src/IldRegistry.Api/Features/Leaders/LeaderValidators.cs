@@ -17,16 +17,7 @@ public sealed class LeaderRequestValidator : AbstractValidator<LeaderRequest>
         RuleFor(l => l.Title).NotEmpty().MaximumLength(TitleLength);
         RuleFor(l => l.Rank).InclusiveBetween(1, MaxRank)
             .WithMessage($"'rank' must be an order of precedence from 1 (first) to {MaxRank}.");
-        RuleFor(l => l.End)
-            .Must((l, end) => Rules.EndNotBeforeStart(l.Start, end))
-            .WithMessage("'End' must not be before 'Start'.");
-        RuleFor(l => l.EndStatus).IsInEnum()
-            .Must((l, status) => status != EndStatus.Known || l.End is not null)
-            .WithMessage("'endStatus' Known needs 'end': give the date, or say Unknown or Ongoing.")
-            .Must((l, status) => status is null or EndStatus.Known || l.End is null)
-            .WithMessage("'endStatus' Unknown or Ongoing cannot go with an 'end' date: drop the date, or say Known.");
-        Rules.DateBounds(this, l => l.StartNotBefore, l => l.StartNotAfter, l => l.Start, "start");
-        Rules.DateBounds(this, l => l.EndNotBefore, l => l.EndNotAfter, l => l.End, "end");
+        Rules.Dates(this, l => new SentDates(l.StartStatus, l.Start, l.StartNotBefore, l.StartNotAfter, l.End, l.EndStatus, l.EndNotBefore, l.EndNotAfter), "start", "end");
         RuleFor(l => l.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(l => l.Sources).SetValidator(new SourceValidator());
     }

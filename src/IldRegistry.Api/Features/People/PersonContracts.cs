@@ -123,6 +123,12 @@ public sealed record PersonRequest
     /// <example>1963-04</example>
     public PartialDate? Born { get; init; }
 
+    /// <summary>Optional, as a read shows it: <c>Known</c> with <c>born</c>, <c>Unknown</c> without; one that disagrees is a 400.</summary>
+    public StartStatus? BornStatus { get; init; }
+
+    /// <summary>Optional, as a read shows it: <c>Known</c> with <c>died</c>, <c>Unknown</c> without (there is no "living"); one that disagrees is a 400.</summary>
+    public StartStatus? DiedStatus { get; init; }
+
     /// <summary>With <c>born</c> only: the birth lies no earlier than this, a date within <c>born</c>.</summary>
     /// <example>1963-04-01</example>
     public PartialDate? BornNotBefore { get; init; }

@@ -34,6 +34,8 @@ internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
         Identifiers = p.Identifiers,
         Notes = p.Notes,
         Born = p.Born,
+        BornStatus = p.Born == null ? StartStatus.Unknown : StartStatus.Known,
+        DiedStatus = p.Died == null ? StartStatus.Unknown : StartStatus.Known,
         BornNotBefore = p.BornNotBefore,
         BornNotAfter = p.BornNotAfter,
         Died = p.Died,
