@@ -4,7 +4,8 @@
 # and for each scale factor: migrates + seeds, loads synthetic data with COPY, starts the API and the baseline, runs
 # the wrk scenarios, measures export memory. Prints a markdown table and writes it to bench/results/<timestamp>.md.
 # All traffic goes to 127.0.0.1; everything started here is stopped and deleted on exit.
-# Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 10: the JIT's tiering and PGO settle in about that), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
+# Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 10: the JIT's tiering and PGO settle in about that), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
+# BENCH_SUITES ("real single"), BENCH_REAL_MODES ("off on"), BENCH_REAL_SCENARIOS, BENCH_REAL_WARMUP (3) (bench/README.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +16,10 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
+SUITES=${BENCH_SUITES:-real single}
+REAL_MODES=${BENCH_REAL_MODES:-off on}
+REAL_SCENARIOS=${BENCH_REAL_SCENARIOS:-by-slug-uniform by-slug-zipf leaders-asof-uniform org-chart-uniform events-uniform search-uniform search-zipf mix-uniform mix-zipf mix-zipf+writes}
+REAL_WARMUP=${BENCH_REAL_WARMUP:-3}
 KEY=bench-key
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -95,12 +100,12 @@ wait_http() { # url pid seconds
   return 1
 }
 
-start_api() { # db port migrate seed logfile
+start_api() { # db port migrate seed logfile [extra settings]
   ( cd "$WORK/api" && exec env ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__Registry="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=postgres;Maximum Pool Size=100" \
       Database__MigrateOnStartup="$3" Seed__Enabled="$4" RateLimiting__Enabled=false Auth__BootstrapAdminKey="$KEY" \
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
-      ${BENCH_API_ENV:-} dotnet IldRegistry.Api.dll --urls "http://127.0.0.1:$2" ) >"$5" 2>&1 &
+      ${BENCH_API_ENV:-} ${6:-} dotnet IldRegistry.Api.dll --urls "http://127.0.0.1:$2" ) >"$5" 2>&1 &
   API_PID=$!
   wait_http "http://127.0.0.1:$2/api/v1/departments/ild" "$API_PID" 120 || { log "API did not start"; tail -30 "$5"; exit 1; }
 }
@@ -139,7 +144,7 @@ ensure_running() { # api|baseline
   if [[ $1 == api ]]; then
     kill -0 "$API_PID" 2>/dev/null && return 0
     RESTARTS=$((RESTARTS + 1)); log "  the API process is gone (stopped from outside); restarting it (restart $RESTARTS)"
-    start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$CUR_DB-restart$RESTARTS.log"
+    start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$CUR_DB-restart$RESTARTS.log" "${CUR_API_ENV:-}"
   else
     kill -0 "$BASE_PID" 2>/dev/null && return 0
     RESTARTS=$((RESTARTS + 1)); log "  the baseline process is gone (stopped from outside); restarting it (restart $RESTARTS)"
@@ -176,6 +181,99 @@ run_wrk() {
   log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $((non2xx + sock)), peak RSS $rss MB"
 }
 
+cpu_ticks() { # pid...: user + system clock ticks of these processes
+  local t=0 pid v
+  for pid in "$@"; do
+    v=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0); t=$((t + ${v:-0}))
+  done
+  echo "$t"
+}
+pg_pids() { local pm; pm=$(head -1 "$WORK/pg/postmaster.pid"); echo "$pm" $(ps -o pid= --ppid "$pm"); }
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+
+# run_real scale mode name api|baseline pathsfile [writes]: one measured run of a real-traffic scenario (requests drawn
+# from pathsfile by paths.lua), after REAL_WARMUP s of the same traffic. Records req/s, p50, p99, errors, the output
+# cache's hits (answers with an Age header), the load average, and the CPU the target and PostgreSQL spent per
+# request (a figure less at the mercy of a loaded machine than req/s). "writes": write-mix.lua runs beside, on one
+# connection of its own, and its own figures are recorded as "<name>/writes".
+run_real() {
+  local scale=$1 mode=$2 name=$3 target=$4 paths=$5 writes=${6:-}
+  local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 5s -s "$BENCH/paths.lua")
+  local tag="$scale-$mode-$name-$RANDOM" pid url
+  local out="$WORK/real-$tag.txt" wout="$WORK/real-$tag-writes.txt" rssfile="$WORK/rss-$tag"
+  ensure_running "$target"
+  if [[ $target == api ]]; then pid=$API_PID; url="http://127.0.0.1:$API_PORT"; else pid=$BASE_PID; url="http://127.0.0.1:$BASE_PORT"; fi
+  BENCH_PATHS=$paths timeout $((REAL_WARMUP + 15)) wrk "${args[@]}" -d "${REAL_WARMUP}s" "$url" >/dev/null 2>&1 || true
+  echo 0 >"$rssfile"
+  local load cpu0 pg0 cpu1 pg1 wpid=""
+  load=$(awk '{print $1}' /proc/loadavg)
+  cpu0=$(cpu_ticks "$pid"); pg0=$(cpu_ticks $(pg_pids))
+  start_sampler "$pid" "$rssfile" $((DURATION + 10))
+  if [[ -n "$writes" ]]; then
+    BENCH_KEY=$KEY timeout $((DURATION + 30)) wrk -t 1 -c 1 --timeout 5s -s "$BENCH/write-mix.lua" -d "${DURATION}s" --latency "$url" >"$wout" 2>&1 &
+    wpid=$!
+  fi
+  BENCH_PATHS=$paths timeout $((DURATION + 30)) wrk "${args[@]}" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 || true
+  [[ -n "$wpid" ]] && { wait "$wpid" || true; }
+  cpu1=$(cpu_ticks "$pid"); pg1=$(cpu_ticks $(pg_pids))
+  stop_sampler
+  local row
+  row=$(wrk_figures "$out")
+  local requests=${row##* }
+  local hits answers
+  hits=$(awk '/^cache_hits/ {print $2}' "$out"); hits=${hits:-0}
+  answers=$(awk '/^cache_hits/ {print $4}' "$out"); answers=${answers:-0}
+  local cpu_api cpu_pg
+  cpu_api=$(awk -v t=$((cpu1 - cpu0)) -v n="$requests" -v ms="$TICK_MS" 'BEGIN { printf "%.3f", (n > 0 ? t * ms / n : 0) }')
+  cpu_pg=$(awk -v t=$((pg1 - pg0)) -v n="$requests" -v ms="$TICK_MS" 'BEGIN { printf "%.3f", (n > 0 ? t * ms / n : 0) }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$mode" "$name" "$row" "$hits" "$answers" \
+    $(( $(cat "$rssfile") / 1024 )) "$load" "$cpu_api" "$cpu_pg" "$target" | tr ' ' '\t' >>"$WORK/real.tsv"
+  log "  [$mode] $name ($target): $(echo "$row" | awk '{print $1 " req/s, p50 " $2 " ms, p99 " $3 " ms, errors " $4}'), cache hits $hits of $answers, CPU/request API $cpu_api ms PostgreSQL $cpu_pg ms, load $load"
+  if [[ -n "$writes" ]]; then
+    row=$(wrk_figures "$wout")
+    printf '%s\t%s\t%s\t%s\t0\t0\t0\t%s\t0\t0\t%s\n' "$scale" "$mode" "$name/writes" "$row" "$load" "$target" | tr ' ' '\t' >>"$WORK/real.tsv"
+    log "  [$mode] $name, the writes beside: $(echo "$row" | awk '{print $1 " req/s, p50 " $2 " ms, p99 " $3 " ms, errors " $4}')"
+  fi
+}
+
+wrk_figures() { # wrk output file -> "rps p50 p99 errors requests"
+  local rps p50 p99 non2xx sock requests
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$1"); rps=${rps:-0}
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$1")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$1")")
+  non2xx=$(awk -F: '/Non-2xx or 3xx responses/ {gsub(/ /, "", $2); print $2}' "$1"); non2xx=${non2xx:-0}
+  sock=$(awk '/Socket errors/ {gsub(/[^0-9 ]/, ""); s = 0; for (i = 1; i <= NF; i++) s += $i; print s}' "$1"); sock=${sock:-0}
+  requests=$(awk '/requests in/ {print $1}' "$1"); requests=${requests:-0}
+  echo "$rps $p50 $p99 $((non2xx + sock)) $requests"
+}
+
+# The real-traffic suite (issue 14) at one scale factor, once per cache mode (off: the database path; on: the
+# default configuration). The by-slug scenario alternates API and baseline (A, B, A, B) on the same keys.
+run_real_suite() {
+  local scale=$1 keys=$2 mode name first
+  for mode in $REAL_MODES; do
+    stop_pid "$API_PID"; API_PID=""
+    CUR_API_ENV=""; [[ $mode == off ]] && CUR_API_ENV="OutputCache__Enabled=false"
+    start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$scale-real-$mode.log" "$CUR_API_ENV"
+    log "S=$scale: real traffic, output cache $mode: warm-up ${WARMUP}s on the mix"
+    BENCH_PATHS="$keys/mix-uniform.paths" timeout $((WARMUP + 15)) wrk -t "$THREADS" -c "$CONNECTIONS" -s "$BENCH/paths.lua" -d "${WARMUP}s" "http://127.0.0.1:$API_PORT" >/dev/null 2>&1 || true
+    for name in $REAL_SCENARIOS; do
+      case $name in
+        by-slug-uniform)
+          for _ in 1 2; do
+            run_real "$scale" "$mode" by-slug-uniform api "$keys/by-slug-uniform.paths"
+            run_real "$scale" "$mode" by-slug-uniform-baseline baseline "$keys/by-slug-uniform.paths"
+          done ;;
+        *+writes) run_real "$scale" "$mode" "$name" api "$keys/${name%+writes}.paths" writes ;;
+        *) run_real "$scale" "$mode" "$name" api "$keys/$name.paths" ;;
+      esac
+    done
+    ensure_running api
+    printf '%s\t%s\t%s\n' "$scale" "$mode" $(( $(kb "$API_PID" VmHWM) / 1024 )) >>"$WORK/real-hwm.tsv"
+  done
+  CUR_API_ENV=""
+}
+
 for S in "${SCALES[@]}"; do
   DB="bench_s$S"
   CUR_DB=$DB
@@ -194,9 +292,19 @@ for S in "${SCALES[@]}"; do
   printf '%s\tload\t%s\t%s\n' "$S" "$load_seconds" "$counts" >>"$WORK/loads.tsv"
   log "S=$S: rows (departments people leaders bureaus institutions events): $counts; load+analyze ${load_seconds} s"
 
-  start_api "$DB" "$API_PORT" false false "$WORK/api-$S.log"
   BASE_PORT=$(free_port)
   start_baseline "$DB" "$BASE_PORT"
+  if [[ " $SUITES " == *" real "* ]]; then
+    python3 "$BENCH/keys.py" "-h 127.0.0.1 -p $PGPORT -U postgres -d $DB" "$WORK/keys-$S" >"$WORK/keys-$S.log"
+    run_real_suite "$S" "$WORK/keys-$S"
+    stop_pid "$API_PID"; API_PID=""
+  fi
+  if [[ " $SUITES " != *" single "* ]]; then
+    stop_pid "$BASE_PID"; BASE_PID=""
+    psql_db postgres -c "DROP DATABASE $DB" || true
+    continue
+  fi
+  start_api "$DB" "$API_PORT" false false "$WORK/api-$S.log"
   A="http://127.0.0.1:$API_PORT/api/v1"
   log "S=$S: scenarios (${DURATION}s each after ${WARMUP}s warm-up, $CONNECTIONS connections, $THREADS threads)"
   run_wrk "$S" by-slug api "$A/departments/ild"
@@ -232,5 +340,8 @@ done
 
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), .NET $(dotnet --version), wrk $( (wrk -v 2>&1 || true) | awk 'NR==1 {print $2}')"
 log "processes restarted after being stopped from outside: $RESTARTS"
-python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*" | tee "$RESULT_MD"
+{
+  [[ -s "$WORK/real.tsv" ]] && python3 "$BENCH/report_real.py" "$WORK" "$MACHINE" "$DURATION" "$REAL_WARMUP" "$CONNECTIONS" "$THREADS" "$*"
+  [[ -s "$TSV" ]] && python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*"
+} | tee "$RESULT_MD"
 log "written to $RESULT_MD"

@@ -28,11 +28,14 @@ public sealed class SearchService(RegistryDbContext db)
     // every Liang and Liu) or, when no name holds it, the word OR its nearest words in
     // search_terms (GiST KNN over a few thousand words, not over the records). single: a one-word query may also be
     // a misspelt name without spaces ("Lukanng"), matched by similarity on search_compact; NULL otherwise, so that
-    // the trigram index is not read at all.
+    // the trigram index is not read at all. fragment: substrings find candidates only in scripts written without
+    // spaces (a Chinese fragment); in Latin script whole words and the prefix of the last one do, and the substring
+    // still scores (0.9) among them, but five trigram index scans less per query.
     // Parameters: {0} the query, {1} the type or null, {2} the limit, {3} the query escaped for LIKE.
     private static readonly string Sql = $$"""
         WITH q AS MATERIALIZED (
             SELECT s.n, replace(s.n, ' ', '') AS c, ild_search_norm({3}) AS pattern,
+                   CASE WHEN s.n ~ '[^\x01-\x7f]' THEN ild_search_norm({3}) END AS fragment,
                    websearch_to_tsquery('simple', s.n) AS doc,
                    CASE WHEN s.n !~ '\s' THEN s.n END AS single,
                    (SELECT string_agg('(' || w.alternatives || ')', ' & ')::tsquery FROM (
@@ -76,7 +79,7 @@ public sealed class SearchService(RegistryDbContext db)
                    WHERE r.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = '{{resource.Type}}')
                      AND (to_tsvector('simple'::regconfig, r.search_names) @@ (SELECT q.words FROM q)
                           OR r.search_compact = (SELECT q.c FROM q)
-                          OR r.search_names LIKE '%' || (SELECT q.pattern FROM q) || '%'
+                          OR r.search_names LIKE '%' || (SELECT q.fragment FROM q) || '%'
                           OR r.search_document @@ (SELECT q.doc FROM q)
                           OR r.search_compact % (SELECT q.single FROM q))
                    LIMIT {{Candidates}}) r
