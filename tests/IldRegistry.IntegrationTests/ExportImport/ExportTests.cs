@@ -110,7 +110,8 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         AssertAttachment(response, before, "zip");
 
         var files = await ReadZipAsync(response);
-        Assert.Equal(Sections.Select(s => s + ".csv").Order(), files.Keys.Order());
+        Assert.Equal(Sections.Select(s => s + ".csv").Order(), files.Keys.Where(k => k.Count(c => c == '.') == 1).Order());
+        Assert.All(files.Values, f => Assert.Equal(Encoding.UTF8.Preamble.ToArray(), f[..3]));
         foreach (var section in Sections)
         {
             var (header, rows) = ParseCsv(files[section + ".csv"]);
@@ -120,7 +121,7 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         }
 
         // RFC 4180: the field is quoted, inner quotes doubled, the line break kept inside the quotes.
-        var bureausCsv = Encoding.UTF8.GetString(files["bureaus.csv"]);
+        var bureausCsv = Encoding.UTF8.GetString(files["bureaus.csv"][3..]);
         Assert.Contains("\"Bureau, of \"\"Quotes\"\"\r\nand lines\"", bureausCsv, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", bureausCsv, StringComparison.Ordinal);
         var (bureauHeader, bureauRows) = ParseCsv(files["bureaus.csv"]);
@@ -128,13 +129,31 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         Assert.Equal(awkward, row[bureauHeader.IndexOf("name")]);
         Assert.Equal("Office", row[bureauHeader.IndexOf("kind")]);
 
-        // Partial dates as their text, lists as JSON in one column.
+        // Issue 15: a partial date as text a spreadsheet keeps as text (="1951"); lists in files of their own, one
+        // row per item keyed by the record's id, one column per field of the item, no JSON in any cell.
         var (departmentHeader, departmentRows) = ParseCsv(files["departments.csv"]);
+        Assert.DoesNotContain("sources", departmentHeader);
+        Assert.DoesNotContain("otherNames", departmentHeader);
         var ildRow = departmentRows.Single(r => r[departmentHeader.IndexOf("slug")] == "ild");
         var ildJson = await (await Anonymous.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal(ildJson["established"]!.GetValue<string>(), ildRow[departmentHeader.IndexOf("established")]);
-        Assert.True(JsonNode.DeepEquals(ildJson["sources"], JsonNode.Parse(ildRow[departmentHeader.IndexOf("sources")])));
-        Assert.True(JsonNode.DeepEquals(ildJson["otherNames"], JsonNode.Parse(ildRow[departmentHeader.IndexOf("otherNames")])));
+        Assert.Equal($"=\"{ildJson["established"]!.GetValue<string>()}\"", ildRow[departmentHeader.IndexOf("established")]);
+        var ildId = ildJson["id"]!.GetValue<string>();
+
+        var (sourceHeader, sourceRows) = ParseCsv(files["departments.sources.csv"]);
+        Assert.Equal(["recordId", "position", "title", "url"], sourceHeader.Take(4));
+        var ildSources = sourceRows.Where(r => r[0] == ildId).ToList();
+        Assert.Equal(ildJson["sources"]!.AsArray().Count, ildSources.Count);
+        Assert.Equal(ildJson["sources"]![0]!["title"]!.GetValue<string>(), ildSources[0][sourceHeader.IndexOf("title")]);
+        Assert.Equal("1", ildSources[0][1]);
+
+        var (nameHeader, nameRows) = ParseCsv(files["departments.otherNames.csv"]);
+        var ildNames = nameRows.Where(r => r[0] == ildId).Select(r => (r[nameHeader.IndexOf("name")], r[nameHeader.IndexOf("lang")])).ToList();
+        Assert.Equal(ildJson["otherNames"]!.AsArray().Select(n => (n!["name"]!.GetValue<string>(), n["lang"]!.GetValue<string>())), ildNames);
+
+        foreach (var (name, bytes) in files)
+        {
+            Assert.All(ParseCsv(bytes).Rows.SelectMany(r => r), cell => Assert.False(cell.StartsWith('[') || cell.StartsWith('{'), $"JSON in a cell of {name}: {cell}"));
+        }
     }
 
     [Theory]
@@ -228,7 +247,9 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
 
     internal static (List<string> Header, List<List<string>> Rows) ParseCsv(byte[] utf8)
     {
-        using var reader = CsvReader.Create(utf8, CsvReaderOptions.Default with { Separator = ',' });
+        // Each file starts with a UTF-8 byte-order mark, for Excel.
+        var body = utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? utf8[3..] : utf8;
+        using var reader = CsvReader.Create(body, CsvReaderOptions.Default with { Separator = ',' });
         var rows = new List<List<string>>();
         while (reader.Read())
         {

@@ -10,7 +10,7 @@ namespace IldRegistry.Api.Features.Export;
 /// <summary>How to export.</summary>
 public sealed record ExportQuery
 {
-    /// <summary><c>json</c> (default): one document that <c>POST /api/v1/import</c> accepts; <c>csv</c>: a zip of one CSV file per resource.</summary>
+    /// <summary><c>json</c> (default): one document that <c>POST /api/v1/import</c> accepts; <c>csv</c>: a zip of CSV files for spreadsheets, one per resource and one per list field.</summary>
     public string? Format { get; init; }
 }
 

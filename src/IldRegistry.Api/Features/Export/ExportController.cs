@@ -18,10 +18,14 @@ public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
     /// "leaders": […], "bureaus": […], "institutions": […], "events": […] }</c>, whose items are each resource's
     /// request record (as <c>POST</c>/<c>PUT</c> take it, sources included) plus its <c>id</c>. Departments and
     /// bureaus come parents first, the rest by id. The document can be posted back to <c>POST /api/v1/import</c>.</para>
-    /// <para><c>format=csv</c> answers an <c>application/zip</c> with one RFC 4180 file per resource
-    /// (<c>departments.csv</c>, <c>people.csv</c>, <c>leaders.csv</c>, <c>bureaus.csv</c>, <c>institutions.csv</c>,
-    /// <c>events.csv</c>): a header row, then one row per record with the same columns as the JSON items; lists
-    /// (sources, otherNames, identifiers, ids) are JSON text in one column, partial dates their text (<c>198X</c>).</para>
+    /// <para><c>format=csv</c> answers an <c>application/zip</c> of RFC 4180 files made to open right in a spreadsheet:
+    /// one per resource (<c>departments.csv</c>, <c>people.csv</c>, <c>leaders.csv</c>, <c>bureaus.csv</c>,
+    /// <c>institutions.csv</c>, <c>events.csv</c>) with a header row and one row per record, a column per scalar field
+    /// of the JSON items; and one per list field (<c>people.sources.csv</c>, <c>departments.otherNames.csv</c>, …) with a
+    /// row per item: <c>recordId</c>, <c>position</c>, then a column per field of the item (<c>value</c> for a list of
+    /// ids). No cell holds JSON. Each file starts with a UTF-8 byte-order mark (Excel reads it as UTF-8); text a
+    /// spreadsheet would turn into a number or a date (the partial dates <c>1951</c>, <c>1966-03</c>) or run as a
+    /// formula is written as the text formula <c>="1966-03"</c>, which Excel and LibreOffice show as that text.</para>
     /// <para>Either way the answer is an attachment named by its date (<c>ildregistry-2026-11-28.json</c> or
     /// <c>.zip</c>), read from one consistent snapshot of the registry and written whole before the first byte is
     /// sent: it carries <c>Content-Length</c>, a strong <c>ETag</c>, <c>Last-Modified</c> and <c>Repr-Digest</c>

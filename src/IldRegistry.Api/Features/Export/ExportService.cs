@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using IldRegistry.Api.Common.Resources;
@@ -58,7 +59,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         await writer.FlushAsync(token);
     }
 
-    /// <summary>Writes a zip of RFC 4180 CSV files, one per resource, columns as in the JSON export.</summary>
+    /// <summary>Writes a zip of RFC 4180 CSV files for spreadsheets: one per resource and one per list field (see <see cref="CsvLayout"/>).</summary>
     public async Task WriteCsvZipAsync(Stream target, CancellationToken token)
     {
         await using var snapshot = await BeginSnapshotAsync(token);
@@ -69,7 +70,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         {
             foreach (var resource in ResourceRegistry.Instance.All)
             {
-                await WriteCsvEntryAsync(archive, sink, $"{resource.Collection}.csv", resource.RequestType, resource.ExportAsync(db, token), token);
+                await WriteCsvEntriesAsync(archive, sink, resource, token);
             }
         }
 
@@ -113,29 +114,71 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         writer.WriteEndArray();
     }
 
-    private async Task WriteCsvEntryAsync(
-        ZipArchive archive, DrainingStream sink, string fileName, Type requestType, IAsyncEnumerable<ExportRecord<object>> records, CancellationToken ct)
+    private async Task WriteCsvEntriesAsync(ZipArchive archive, DrainingStream sink, IResourceDefinition resource, CancellationToken ct)
     {
-        var columns = _json.GetTypeInfo(requestType).Properties.Select(p => p.Name).ToList();
+        var layout = CsvLayout.Of(resource.RequestType, _json);
+        await WriteCsvEntryAsync(archive, sink, $"{resource.Collection}.csv", ["id", .. layout.Columns], resource.ExportAsync(db, ct), (record, fields, write) =>
+        {
+            fields[0] = record.Id.ToString();
+            for (var i = 0; i < layout.Columns.Count; i++)
+            {
+                fields[i + 1] = fields.Root.TryGetProperty(layout.Columns[i], out var value) ? CsvLayout.Cell(value) : null;
+            }
+
+            return write(fields);
+        }, ct);
+
+        // Each list in a file of its own: another pass over the same snapshot, as a zip writes one entry at a time.
+        foreach (var list in layout.Lists)
+        {
+            var itemColumns = list.ItemColumns.Count == 0 ? ["value"] : list.ItemColumns;
+            await WriteCsvEntryAsync(archive, sink, $"{resource.Collection}.{list.Field}.csv", ["recordId", "position", .. itemColumns], resource.ExportAsync(db, ct), async (record, fields, write) =>
+            {
+                if (!fields.Root.TryGetProperty(list.Field, out var items) || items.ValueKind != JsonValueKind.Array)
+                {
+                    return;
+                }
+
+                var position = 0;
+                foreach (var item in items.EnumerateArray())
+                {
+                    fields[0] = record.Id.ToString();
+                    fields[1] = (++position).ToString(CultureInfo.InvariantCulture);
+                    for (var i = 0; i < itemColumns.Count; i++)
+                    {
+                        fields[i + 2] = list.ItemColumns.Count == 0
+                            ? CsvLayout.Cell(item)
+                            : item.TryGetProperty(itemColumns[i], out var value) ? CsvLayout.Cell(value) : null;
+                    }
+
+                    await write(fields);
+                }
+            }, ct);
+        }
+    }
+
+    /// <summary>One CSV file of the zip: a UTF-8 byte-order mark (so that Excel reads UTF-8), a header row, then the rows <paramref name="rows"/> writes per record.</summary>
+    private async Task WriteCsvEntryAsync(
+        ZipArchive archive,
+        DrainingStream sink,
+        string fileName,
+        IReadOnlyList<string> header,
+        IAsyncEnumerable<ExportRecord<object>> records,
+        Func<ExportRecord<object>, CsvRow, Func<CsvRow, Task>, Task> rows,
+        CancellationToken ct)
+    {
         var entry = archive.CreateEntry(fileName, CompressionLevel.Optimal);
         await using (var stream = await entry.OpenAsync(ct))
         {
+            await stream.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct);
             await using var csv = CsvWriter.Create(stream, CsvFormat, leaveOpen: true);
-            await csv.WriteRecordAsync(["id", .. columns], ct);
-            var fields = new string?[columns.Count + 1];
+            await csv.WriteRecordAsync([.. header], ct);
             var count = 0;
             await foreach (var record in records.WithCancellation(ct))
             {
-                fields[0] = record.Id.ToString();
-                using (var document = JsonSerializer.SerializeToDocument(record.Record, _json))
-                {
-                    for (var i = 0; i < columns.Count; i++)
-                    {
-                        fields[i + 1] = document.RootElement.TryGetProperty(columns[i], out var value) ? CsvText(value) : null;
-                    }
-                }
-
-                await csv.WriteRecordAsync(fields!, ct);
+                using var document = JsonSerializer.SerializeToDocument(record.Record, _json);
+                var fields = new CsvRow(document.RootElement, header.Count);
+                await rows(record, fields, async r => await csv.WriteRecordAsync(r.Fields!, ct));
                 if (++count % FlushEvery == 0)
                 {
                     await sink.DrainAsync(ct);
@@ -149,11 +192,17 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         await sink.DrainAsync(ct);
     }
 
-    /// <summary>A field as CSV text: strings (and so partial dates and enums) as they are, lists and objects as JSON.</summary>
-    private static string? CsvText(JsonElement value) => value.ValueKind switch
+    /// <summary>The fields of one CSV row being written, and the record it is written from.</summary>
+    private sealed class CsvRow(JsonElement root, int width)
     {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => value.GetString(),
-        _ => value.GetRawText(),
-    };
+        public JsonElement Root { get; } = root;
+
+        public string?[] Fields { get; } = new string?[width];
+
+        public string? this[int index]
+        {
+            get => Fields[index];
+            set => Fields[index] = value;
+        }
+    }
 }
