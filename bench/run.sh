@@ -132,6 +132,9 @@ start_sampler() { # pid outfile max-seconds: peak VmRSS (kB) sampled every 100 m
 
 stop_sampler() { stop_pid "$SAMPLER_PID"; SAMPLER_PID=""; }
 
+# The sampler rewrites its file while it runs: read empty as 0 rather than end the whole run on a race.
+rss_mb() { local v; v=$(cat "$1" 2>/dev/null); echo $(( ${v:-0} / 1024 )); }
+
 to_ms() { # wrk duration (12.3us, 4.5ms, 1.2s, 1.0m) -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
@@ -169,16 +172,11 @@ run_wrk() {
     kill -0 "$pid" 2>/dev/null && break
     log "  $name: the process died during the run (attempt $attempt), measuring again"
   done
-  local rps p50 p99 non2xx sock requests rss
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$out"); rps=${rps:-0}
-  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
-  non2xx=$(awk -F: '/Non-2xx or 3xx responses/ {gsub(/ /, "", $2); print $2}' "$out"); non2xx=${non2xx:-0}
-  sock=$(awk '/Socket errors/ {gsub(/[^0-9 ]/, ""); s = 0; for (i = 1; i <= NF; i++) s += $i; print s}' "$out"); sock=${sock:-0}
-  requests=$(awk '/requests in/ {print $1}' "$out"); requests=${requests:-0}
-  rss=$(( $(cat "$rssfile") / 1024 ))
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$name" "$rps" "$p50" "$p99" $((non2xx + sock)) "$rss" "$requests" >>"$TSV"
-  log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $((non2xx + sock)), peak RSS $rss MB"
+  local rps p50 p99 errors requests rss
+  read -r rps p50 p99 errors requests <<<"$(wrk_figures "$out")"
+  rss=$(rss_mb "$rssfile")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$name" "$rps" "$p50" "$p99" "$errors" "$rss" "$requests" >>"$TSV"
+  log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, peak RSS $rss MB"
 }
 
 cpu_ticks() { # pid...: user + system clock ticks of these processes
@@ -227,7 +225,7 @@ run_real() {
   cpu_api=$(awk -v t=$((cpu1 - cpu0)) -v n="$requests" -v ms="$TICK_MS" 'BEGIN { printf "%.3f", (n > 0 ? t * ms / n : 0) }')
   cpu_pg=$(awk -v t=$((pg1 - pg0)) -v n="$requests" -v ms="$TICK_MS" 'BEGIN { printf "%.3f", (n > 0 ? t * ms / n : 0) }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$mode" "$name" "$row" "$hits" "$answers" \
-    $(( $(cat "$rssfile") / 1024 )) "$load" "$cpu_api" "$cpu_pg" "$target" | tr ' ' '\t' >>"$WORK/real.tsv"
+    $(rss_mb "$rssfile") "$load" "$cpu_api" "$cpu_pg" "$target" | tr ' ' '\t' >>"$WORK/real.tsv"
   log "  [$mode] $name ($target): $(echo "$row" | awk '{print $1 " req/s, p50 " $2 " ms, p99 " $3 " ms, errors " $4}'), cache hits $hits of $answers, CPU/request API $cpu_api ms PostgreSQL $cpu_pg ms, load $load"
   if [[ -n "$writes" ]]; then
     row=$(wrk_figures "$wout")
@@ -331,7 +329,7 @@ for S in "${SCALES[@]}"; do
   start_sampler "$API_PID" "$WORK/rss-export" 200
   export_result=$(curl -s -o /dev/null --max-time 180 -w '%{http_code} %{size_download} %{time_total}' "$A/export?format=json" || echo "000 0 0")
   stop_sampler
-  peak=$(( $(cat "$WORK/rss-export") / 1024 ))
+  peak=$(rss_mb "$WORK/rss-export")
   printf '%s\t%s\t%s\t%s\t%s\n' "$S" "$hwm" "$before" "$peak" "$export_result" >>"$WORK/memory.tsv"
   log "S=$S: API VmHWM after scenarios $hwm MB; export: $export_result (RSS $before -> peak $peak MB)"
   stop_pid "$API_PID"; API_PID=""
