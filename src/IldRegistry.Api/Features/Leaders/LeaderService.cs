@@ -157,6 +157,14 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
 
     private static readonly Lazy<Func<Leader, LeaderResponse>> CompiledResponse = new(() => RecordedHistory.InMemory(ToResponse));
 
+    /// <summary>Every post of one department, by rank then start, with its sources (for the timeline picture).</summary>
+    public async Task<DepartmentTimeline> TimelineAsync(string idOrSlug, CancellationToken ct)
+    {
+        var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
+        var posts = await Sorts.Apply(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == summary.Id), "rank").Select(ToResponse).ToListAsync(ct);
+        return new DepartmentTimeline(new DepartmentRef(summary.Id, summary.Slug, summary.Name), [.. await CompleteAsync(posts, ct)]);
+    }
+
     /// <summary>The posts that one person holds at a time (titles compared without case).</summary>
     public static readonly IReadOnlySet<string> SoleHolderTitles = new HashSet<string>(["Head"], StringComparer.OrdinalIgnoreCase);
 
