@@ -163,5 +163,19 @@ public sealed class Tenure
         return new Holding(false, reason);
     }
 
+    /// <summary>
+    /// The reason in words, with the dates it rests on: <paramref name="subject"/> is what holds ("the post", "the
+    /// unit"), <paramref name="start"/> and <paramref name="end"/> what its dates are called ("start", "establishment").
+    /// </summary>
+    public string Explain(PossibleReason reason, string subject, string start = "start", string end = "end") => reason switch
+    {
+        PossibleReason.StartUnknown => $"The {start} is unknown; the earliest attestation places {subject} no later than {KnownFrom:yyyy-MM-dd}, and it is not known to hold before.",
+        PossibleReason.StartUncertain => $"The {start} lies between {PossibleFrom:yyyy-MM-dd} and {KnownFrom:yyyy-MM-dd}.",
+        PossibleReason.EndUnknown => $"The {end} is unknown; the latest attestation places {subject} no earlier than {KnownTo:yyyy-MM-dd}, and it is not known to hold after.",
+        PossibleReason.EndUncertain => $"The {end} lies between {KnownTo:yyyy-MM-dd} and {PossibleTo:yyyy-MM-dd}.",
+        PossibleReason.NotAttested => $"The {start} is unknown and no source attests a date on which {subject} held.",
+        _ => $"More than one record's dates reach this date where only one can hold: which one held is not known.",
+    };
+
     private static PartialDate? Parse(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
 }

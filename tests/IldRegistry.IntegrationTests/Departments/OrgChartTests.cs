@@ -52,7 +52,8 @@ public sealed class OrgChartTests(RegistryApiFactory factory) : ApiTest(factory)
             var ild = await db.Departments.SingleAsync(d => d.Slug == "ild", Ct);
             ildId = ild.Id;
             var office = await db.Bureaus.SingleAsync(b => b.DepartmentId == ild.Id && b.Name == "General Office", Ct);
-            db.Bureaus.Add(new Bureau { DepartmentId = ild.Id, Name = "Secretariat", Kind = BureauKind.Office, ParentBureauId = office.Id, SortOrder = 1 });
+            // Issue 12: a unit with no date and no source is known to exist on no date, so this one has a date.
+            db.Bureaus.Add(new Bureau { DepartmentId = ild.Id, Name = "Secretariat", Kind = BureauKind.Office, ParentBureauId = office.Id, SortOrder = 1, Established = PartialDate.Parse("2020") });
             var person = await db.People.SingleAsync(p => p.Name == "Lu Kang", Ct);
             db.Leaders.Add(new Leader
             {
@@ -62,15 +63,74 @@ public sealed class OrgChartTests(RegistryApiFactory factory) : ApiTest(factory)
             await db.SaveChangesAsync(Ct);
         }
 
-        var chart = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=2022-03-01", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        var office2 = chart["bureaus"]!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "General Office")!;
+        var today = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var office2 = today["bureaus"]!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "General Office")!;
         Assert.Equal("Secretariat", office2["children"]![0]!["name"]!.GetValue<string>());
-        Assert.Equal(17, chart["bureaus"]!.AsArray().Count);
+        Assert.Equal(17, today["bureaus"]!.AsArray().Count);
+
+        // In 2022 the article's units are not known to exist (it attests them from 2025 on): the Secretariat, known
+        // since 2020, hangs from the root, its parent only possible.
+        var chart = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=2022-03-01", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Secretariat"], chart["bureaus"]!.AsArray().Select(b => b!["name"]!.GetValue<string>()));
+        Assert.Contains(chart["possibleBureaus"]!.AsArray(), b => b!["bureau"]!["name"]!.GetValue<string>() == "General Office");
         Assert.Equal("2022-03-01", chart["asOf"]!.GetValue<string>());
         Assert.Contains(chart["leadership"]!.AsArray(), l => l!["title"]!.GetValue<string>() == "Assistant Head");
 
         var later = await (await Anonymous.GetAsync($"/api/v1/departments/{ildId}/org-chart?asOf=2022-05-01", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(later["leadership"]!.AsArray(), l => l!["title"]!.GetValue<string>() == "Assistant Head");
+    }
+
+    [Fact]
+    public async Task As_of_1955_units_and_institutions_attested_only_by_todays_article_may_exist_but_are_not_presented_as_existing()
+    {
+        var chart = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=1955", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Empty(chart["bureaus"]!.AsArray());
+        var possible = chart["possibleBureaus"]!.AsArray();
+        Assert.Equal(17, possible.Count);
+        Assert.Equal("General Office", possible[0]!["bureau"]!["name"]!.GetValue<string>());
+        Assert.All(possible, p =>
+        {
+            Assert.Equal("StartUnknown", p!["reason"]!.GetValue<string>());
+            Assert.Contains("2026-11-27", p["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+
+        // Institutions founded later (CAIU, 1981) are neither; those of unknown founding may exist.
+        Assert.Empty(chart["institutions"]!.AsObject());
+        var institutions = chart["possibleInstitutions"]!.AsArray();
+        Assert.DoesNotContain(institutions, i => i!["institution"]!["name"]!.GetValue<string>() == "Chinese Association for International Understanding");
+        var cfpd = institutions.Single(i => i!["institution"]!["name"]!.GetValue<string>() == "China Foundation for Peace and Development")!;
+        Assert.Equal("StartUnknown", cfpd["reason"]!.GetValue<string>());
+
+        // Once founded, an institution is known (CAIU in 1990); the units still are not.
+        var later = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=1990", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(later["institutions"]!["ChildAgency"]!.AsArray(), i => i!["name"]!.GetValue<string>() == "Chinese Association for International Understanding");
+        Assert.Empty(later["bureaus"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_dissolved_unit_is_gone_after_its_dissolution_and_uncertain_within_its_bounds()
+    {
+        var ild = (await (await Anonymous.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
+        var unit = new { departmentId = ild, name = "Short-lived Bureau", kind = "FunctionalBureau", sortOrder = 99, established = "1960", dissolved = "1970", dissolvedNotBefore = "1970-03", dissolvedNotAfter = "1970-09" };
+        (await Client.PostJsonAsync("/api/v1/bureaus", unit, Ct)).EnsureSuccessStatusCode();
+
+        async Task<(string[] Known, string[] Possible)> OnAsync(string asOf)
+        {
+            var chart = await (await Anonymous.GetAsync($"/api/v1/departments/ild/org-chart?asOf={asOf}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+            return ([.. chart["bureaus"]!.AsArray().Select(b => b!["name"]!.GetValue<string>())],
+                [.. chart["possibleBureaus"]!.AsArray().Where(b => b!["bureau"]!["name"]!.GetValue<string>() == "Short-lived Bureau").Select(b => b!["reason"]!.GetValue<string>())]);
+        }
+
+        var (known, possible) = await OnAsync("1965-01-01");
+        Assert.Equal(["Short-lived Bureau"], known);
+        Assert.Empty(possible);
+        (known, possible) = await OnAsync("1970-06-01");
+        Assert.Empty(known);
+        Assert.Equal(["EndUncertain"], possible);
+        (known, possible) = await OnAsync("1971-01-01");
+        Assert.Empty(known);
+        Assert.Empty(possible);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var holdings = LeaderService.Classify(
             posts,
             p => p.Leader.Title,
-            p => Tenure.Of(p.Leader.Start, p.Leader.StartNotBefore, p.Leader.StartNotAfter, p.Leader.End, p.Leader.EndStatus, p.Leader.EndNotBefore, p.Leader.EndNotAfter, p.Leader.Sources),
+            p => Tenure.Of(p.Leader.Tenure(), p.Leader.Sources),
             date);
         OrgChartLeader Node(Domain.Leaders.Leader l, string name, string? nativeName) =>
             new(l.Id, l.PersonId, name, nativeName, l.Title, l.Rank, l.Start, l.End);
@@ -45,17 +45,20 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, Node(h.Post.Leader, h.Post.Name, h.Post.NativeName)))
             .ToList();
 
-        var bureaus = await db.Bureaus.AsNoTracking()
-            .Where(b => b.DepartmentId == id)
-            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
-            .Select(b => new { b.Id, b.ParentBureauId, b.Name, b.AlternateName, b.Kind, b.Number, b.Region })
-            .ToListAsync(ct);
+        // Units and institutions exist on the date as posts hold: by their dates and what their sources attest.
+        var bureaus = Existing(
+            await db.Bureaus.AsNoTracking()
+                .Where(b => b.DepartmentId == id)
+                .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
+                .ToListAsync(ct),
+            date);
 
-        var institutions = await db.Institutions.AsNoTracking()
-            .Where(i => i.DepartmentId == id)
-            .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
-            .Select(i => new { i.Kind, Node = new OrgChartInstitution(i.Id, i.Name, i.NativeName, PartialDate.FromStored(i.Established!.Text), i.Location) })
-            .ToListAsync(ct);
+        var institutions = Existing(
+            await db.Institutions.AsNoTracking()
+                .Where(i => i.DepartmentId == id)
+                .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
+                .ToListAsync(ct),
+            date);
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.DepartmentId == id)
@@ -64,12 +67,11 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
             .ToListAsync(ct);
 
-        // Units whose parent is missing or deleted hang from the root rather than vanish.
-        var ids = bureaus.Select(b => b.Id).ToHashSet();
-        var byParent = bureaus.ToLookup(b => b.ParentBureauId is { } p && ids.Contains(p) ? p : (Guid?)null);
-        IReadOnlyList<OrgChartBureau> Tree(Guid? parent) => byParent[parent]
-            .Select(b => new OrgChartBureau(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, Tree(b.Id)))
-            .ToList();
+        // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
+        var known = bureaus.Known.ToList();
+        var ids = known.Select(b => b.Id).ToHashSet();
+        var byParent = known.ToLookup(b => b.ParentBureauId is { } p && ids.Contains(p) ? p : (Guid?)null);
+        IReadOnlyList<OrgChartBureau> Tree(Guid? parent) => byParent[parent].Select(b => Unit(b, Tree(b.Id))).ToList();
 
         return new OrgChart(
             date.Text,
@@ -79,7 +81,23 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             leadership,
             possible,
             Tree(null),
-            institutions.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(i => i.Node).ToList()),
+            [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), Unit(p.Body, []))) ],
+            institutions.Known.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(Institution).ToList()),
+            [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), Institution(p.Body))) ],
             events);
+    }
+
+    private static OrgChartBureau Unit(Domain.Bureaus.Bureau b, IReadOnlyList<OrgChartBureau> children) =>
+        new(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, b.Established, b.Dissolved, b.DissolvedStatus, children);
+
+    private static OrgChartInstitution Institution(Domain.Institutions.Institution i) =>
+        new(i.Id, i.Name, i.NativeName, i.Established, i.Dissolved, i.DissolvedStatus, i.Location);
+
+    /// <summary>The bodies known to exist on the date, in the order given, and apart from them those that may, with why.</summary>
+    internal static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, PartialDate date)
+        where T : Body
+    {
+        var all = bodies.Select(b => (Body: b, Tenure: Tenure.Of(b.Existence(), b.Sources))).Select(b => (b.Body, b.Tenure, Holding: b.Tenure.On(date.Lower, date.Upper))).ToList();
+        return (all.Where(b => b.Holding.Known).Select(b => b.Body), all.Where(b => b.Holding.Possible).Select(b => (b.Body, b.Holding.Reason!.Value, b.Tenure)));
     }
 }

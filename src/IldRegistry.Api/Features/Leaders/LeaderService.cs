@@ -191,7 +191,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     }
 
     internal static Tenure TenureOf(LeaderResponse p) =>
-        Tenure.Of(p.Start, p.StartNotBefore, p.StartNotAfter, p.End, p.EndStatus, p.EndNotBefore, p.EndNotAfter, p.Sources);
+        Tenure.Of(new DateSpan(p.Start, p.StartNotBefore, p.StartNotAfter, p.End, p.EndStatus, p.EndNotBefore, p.EndNotAfter), p.Sources);
 
     private static IEnumerable<(T Post, Holding Holding)> SoleHolder<T>(IEnumerable<(T Post, Holding Holding)> group)
     {
@@ -206,19 +206,10 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         };
     }
 
-    private static string Explain(LeaderResponse post, PossibleReason reason)
-    {
-        var tenure = TenureOf(post);
-        return reason switch
-        {
-            PossibleReason.StartUnknown => $"The start is unknown; the earliest attestation places the post no later than {tenure.KnownFrom:yyyy-MM-dd}, and it is not known to be held before.",
-            PossibleReason.StartUncertain => $"The start ({post.Start}) lies between {tenure.PossibleFrom:yyyy-MM-dd} and {tenure.KnownFrom:yyyy-MM-dd}.",
-            PossibleReason.EndUnknown => $"The end is unknown; the latest attestation places the post no earlier than {tenure.KnownTo:yyyy-MM-dd}, and it is not known to be held after.",
-            PossibleReason.EndUncertain => $"The end ({post.End}) lies between {tenure.KnownTo:yyyy-MM-dd} and {tenure.PossibleTo:yyyy-MM-dd}.",
-            PossibleReason.NotAttested => "The start is unknown and no source attests a date on which the post was held.",
-            _ => $"Only one person holds the post '{post.Title}' at a time, and the dates of more than one holder reach this date: which one held it is not known.",
-        };
-    }
+    private static string Explain(LeaderResponse post, PossibleReason reason) =>
+        reason == PossibleReason.SoleHolderUndecided
+            ? $"Only one person holds the post '{post.Title}' at a time, and the dates of more than one holder reach this date: which one held it is not known."
+            : TenureOf(post).Explain(reason, "the post");
 
     public override Task<LeaderResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
