@@ -41,10 +41,13 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
 
         var isGet = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase);
         var path = context.ApiDescription.RelativePath ?? string.Empty;
+        var ownValidators = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<OwnValidatorsAttribute>().Any();
         foreach (var (status, response) in operation.Responses)
         {
             // ConditionalGet tags every read; writes answer the ETag a GET of the record would.
-            var tagged = status == "201" || (status == "200" && (isGet || string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/restore", StringComparison.Ordinal)));
+            // An endpoint with validators of its own (the export, the change feed) documents its own headers.
+            var tagged = !ownValidators
+                && (status == "201" || (status == "200" && (isGet || string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/restore", StringComparison.Ordinal))));
             if (tagged)
             {
                 Header(response, "ETag", "The strong ETag of this representation (If-None-Match on a GET; If-Match to change or delete a record).");
@@ -81,6 +84,7 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             {
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, ContentMediaType = "application/zip", Description = "format=csv: a zip of six RFC 4180 CSV files." },
             };
+            Header(exported, "ETag", "The strong ETag of the dated snapshot (If-Range to resume it).");
             Header(exported, "Repr-Digest", "RFC 9530: the SHA-256 of the whole file, e.g. sha-256=:…:");
             Header(exported, "Accept-Ranges", "bytes: a broken download is resumed with Range and If-Range.");
             Header(exported, "Last-Modified", "When the snapshot was taken.");

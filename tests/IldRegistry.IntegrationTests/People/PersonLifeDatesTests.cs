@@ -64,8 +64,8 @@ public sealed class PersonLifeDatesTests(RegistryApiFactory factory) : ApiTest(f
         var files = await ExportTests.ReadZipAsync(await Anonymous.GetAsync("/api/v1/export?format=csv", Ct));
         var (header, rows) = ExportTests.ParseCsv(files["people.csv"]);
         var row = rows.Single(r => r[0] == id.ToString());
-        Assert.Equal("1963-04-15", row[header.IndexOf("bornNotAfter")]);
-        Assert.Equal("2020", row[header.IndexOf("died")]);
+        Assert.Equal("=\"1963-04-15\"", row[header.IndexOf("bornNotAfter")]);
+        Assert.Equal("=\"2020\"", row[header.IndexOf("died")]);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class DatedFieldTests(RegistryApiFactory factory) : ApiTest(factor
         var (header, rows) = ExportTests.ParseCsv(files[resource + ".csv"]);
         var row = rows.Single(r => r[0] == id.ToString());
         Assert.Equal("Known", row[header.IndexOf("dissolvedStatus")]);
-        Assert.Equal("1951-01", row[header.IndexOf("establishedNotBefore")]);
+        Assert.Equal("=\"1951-01\"", row[header.IndexOf("establishedNotBefore")]);
 
         // Unknown: neither dissolved nor still existing is known.
         var unknown = (await NewBodyAsync(resource)).AsObject();

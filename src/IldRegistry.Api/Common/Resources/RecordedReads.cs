@@ -97,5 +97,17 @@ internal sealed class RecordedReadsOperationFilter : IOperationFilter
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 40 },
             Example = System.Text.Json.Nodes.JsonValue.Create("2026-12-05T10:00:00Z"),
         });
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("400", new OpenApiResponse
+        {
+            Description = "Bad Request: `recordedAsOf` is not a moment.",
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ValidationProblemDetails), context.SchemaRepository),
+                },
+            },
+        });
     }
 }

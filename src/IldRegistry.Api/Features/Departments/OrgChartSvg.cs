@@ -21,7 +21,6 @@ public sealed class OrgChartSvgController(OrgChartService orgCharts) : Controlle
     /// <param name="asOf">A date (<c>2019-06-01</c>, or a partial date such as <c>2019</c>); default today.</param>
     /// <param name="ct">Aborts the read.</param>
     [HttpGet]
-    [Produces(Svg.MediaType)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Svg.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -23,7 +23,6 @@ public sealed class LeadershipTimelineController(LeaderService leaders, TimeProv
     /// <param name="id">The department's id or slug (<c>ild</c>).</param>
     /// <param name="ct">Aborts the read.</param>
     [HttpGet]
-    [Produces(Svg.MediaType)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Svg.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
