@@ -10,7 +10,7 @@ namespace IldRegistry.Api.Features.Export;
 /// <summary>How to export.</summary>
 public sealed record ExportQuery
 {
-    /// <summary><c>json</c> (default): one document that <c>POST /api/v1/import</c> accepts; <c>csv</c>: a zip of CSV files for spreadsheets, one per resource and one per list field.</summary>
+    /// <summary><c>json</c> (default): one document that <c>POST /api/v1/import</c> accepts; <c>csv</c>: a zip of CSV files for spreadsheets, one per resource and one per list field; <c>popolo</c>: Popolo JSON (persons, organizations, posts, memberships).</summary>
     public string? Format { get; init; }
 }
 
@@ -21,7 +21,7 @@ public sealed class ExportQueryValidator : AbstractValidator<ExportQuery>
         RuleFor(q => q.Format)
             .Must(f => f is null || ExportFormats.IsKnown(f))
             .WithName("format")
-            .WithMessage("'format' must be json or csv.");
+            .WithMessage("'format' must be json, csv or popolo.");
     }
 }
 
@@ -30,8 +30,13 @@ internal static class ExportFormats
     public const string Json = "json";
     public const string Csv = "csv";
 
-    public static bool IsKnown(string format) =>
-        string.Equals(format, Json, StringComparison.OrdinalIgnoreCase) || string.Equals(format, Csv, StringComparison.OrdinalIgnoreCase);
+    public const string Popolo = "popolo";
+
+    public static bool IsKnown(string format) => Normalize(format) is not null;
+
+    /// <summary>The format's canonical name, or null when unknown (names are matched ignoring case).</summary>
+    public static string? Normalize(string? format) =>
+        format is null ? Json : new[] { Json, Csv, Popolo }.FirstOrDefault(f => string.Equals(f, format, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>

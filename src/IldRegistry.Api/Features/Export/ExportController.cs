@@ -26,6 +26,12 @@ public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
     /// ids). No cell holds JSON. Each file starts with a UTF-8 byte-order mark (Excel reads it as UTF-8); text a
     /// spreadsheet would turn into a number or a date (the partial dates <c>1951</c>, <c>1966-03</c>) or run as a
     /// formula is written as the text formula <c>="1966-03"</c>, which Excel and LibreOffice show as that text.</para>
+    /// <para><c>format=popolo</c> answers the registry in Popolo JSON (popoloproject.com),
+    /// <c>{ "format": "popolo", "persons": […], "organizations": […], "memberships": […], "posts": […] }</c>:
+    /// departments, bureaus and institutions as organizations with <c>classification</c> and <c>parent_id</c>, each
+    /// leader post a membership holding a post; only known, unqualified dates as Popolo dates, everything Popolo
+    /// cannot say (unknown and ongoing ends, uncertain dates, bounds, rank, full citations with weights) in each
+    /// record's <c>ildregistry</c> object. Events are left out.</para>
     /// <para>Either way the answer is an attachment named by its date (<c>ildregistry-2026-11-28.json</c> or
     /// <c>.zip</c>), read from one consistent snapshot of the registry and written whole before the first byte is
     /// sent: it carries <c>Content-Length</c>, a strong <c>ETag</c>, <c>Last-Modified</c> and <c>Repr-Digest</c>
@@ -42,8 +48,7 @@ public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
     [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
     public async Task<IActionResult> Export([FromQuery] ExportQuery query, CancellationToken ct)
     {
-        var csv = string.Equals(query.Format, ExportFormats.Csv, StringComparison.OrdinalIgnoreCase);
-        var (snapshot, content) = await snapshots.OpenAsync(csv ? ExportFormats.Csv : ExportFormats.Json, ct);
+        var (snapshot, content) = await snapshots.OpenAsync(ExportFormats.Normalize(query.Format) ?? ExportFormats.Json, ct);
         Response.Headers.ContentDisposition = $"attachment; filename=\"{snapshot.FileName}\"";
         Response.Headers["Repr-Digest"] = snapshot.ReprDigest;
         var file = new FileStreamResult(content, snapshot.ContentType)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CsvHelper;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
@@ -55,6 +56,60 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
             await WriteJsonSectionAsync(writer, resource.Collection, resource.ExportAsync(db, token), token);
         }
 
+        writer.WriteEndObject();
+        await writer.FlushAsync(token);
+    }
+
+    /// <summary>
+    /// Writes the registry as one Popolo JSON document, <c>{ "persons", "organizations", "posts", "memberships" }</c>
+    /// (see <see cref="PopoloMapping"/>), from one snapshot, streaming each resource through its definition.
+    /// </summary>
+    public async Task WritePopoloAsync(Stream target, CancellationToken token)
+    {
+        await using var snapshot = await BeginSnapshotAsync(token);
+        var sections = new[] { "persons", "organizations", "memberships" };
+        var posts = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = _json.Encoder });
+        writer.WriteStartObject();
+        writer.WriteString("format", "popolo");
+        writer.WriteString("exportedAt", clock.GetUtcNow());
+        foreach (var section in sections)
+        {
+            writer.WriteStartArray(section);
+            foreach (var resource in ResourceRegistry.Instance.All)
+            {
+                var count = 0;
+                await foreach (var record in resource.ExportAsync(db, token))
+                {
+                    if (PopoloMapping.Map(record.Id, record.Record) is not ({ } name, { } item) || name != section)
+                    {
+                        break;
+                    }
+
+                    if (record.Record is Leaders.LeaderRequest leader)
+                    {
+                        var (postId, post) = PopoloMapping.PostOf(leader);
+                        posts.TryAdd(postId, post);
+                    }
+
+                    item.WriteTo(writer);
+                    if (++count % FlushEvery == 0 || writer.BytesPending > FlushBytes)
+                    {
+                        await writer.FlushAsync(token);
+                    }
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartArray("posts");
+        foreach (var post in posts.Values)
+        {
+            post.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(token);
     }

@@ -89,7 +89,7 @@ public sealed class ExportSnapshots(IServiceScopeFactory scopes, RegistryChanges
         var createdAt = clock.GetUtcNow();
         var directory = Directory.CreateDirectory(options.Value.SnapshotDirectory).FullName;
         var csv = format == ExportFormats.Csv;
-        var extension = csv ? "zip" : "json";
+        var extension = csv ? "zip" : format == ExportFormats.Popolo ? "popolo.json" : "json";
         var partial = Path.Combine(directory, $"{format}-{Guid.NewGuid():N}.part");
         try
         {
@@ -98,7 +98,12 @@ public sealed class ExportSnapshots(IServiceScopeFactory scopes, RegistryChanges
             byte[] digest;
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous))
             {
-                await (csv ? exports.WriteCsvZipAsync(file, ct) : exports.WriteJsonAsync(file, ct));
+                await (format switch
+                {
+                    ExportFormats.Csv => exports.WriteCsvZipAsync(file, ct),
+                    ExportFormats.Popolo => exports.WritePopoloAsync(file, ct),
+                    _ => exports.WriteJsonAsync(file, ct),
+                });
                 await file.FlushAsync(ct);
                 file.Position = 0;
                 digest = await SHA256.HashDataAsync(file, ct);
