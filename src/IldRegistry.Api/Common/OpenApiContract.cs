@@ -68,7 +68,7 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
         {
             if (path == "api/v1/export" && parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
             {
-                format.Enum = [System.Text.Json.Nodes.JsonValue.Create("json"), System.Text.Json.Nodes.JsonValue.Create("csv")];
+                format.Enum = [System.Text.Json.Nodes.JsonValue.Create("json"), System.Text.Json.Nodes.JsonValue.Create("csv"), System.Text.Json.Nodes.JsonValue.Create("popolo")];
             }
 
             if (parameter.Name == "sort" && parameter.Schema is OpenApiSchema sort && SortFieldsOf(context) is { } fields)
