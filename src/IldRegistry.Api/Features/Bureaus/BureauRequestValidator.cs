@@ -25,5 +25,7 @@ public sealed class BureauRequestValidator : AbstractValidator<BureauRequest>
         RuleFor(b => b.SortOrder).InclusiveBetween(0, MaxSortOrder);
         RuleFor(b => b.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(b => b.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(b => b.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(b => b.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }

@@ -18,7 +18,8 @@ internal static class DepartmentDetailQuery
         SELECT d.id, d.slug, d.name, d.short_name, d.native_name, d.romanized_name, d.other_names::text AS other_names,
                d.identifiers::text AS identifiers, d.jurisdiction, d.agency_type, d.headquarters, p.id AS parent_id,
                p.slug AS parent_slug, p.name AS parent_name, d.established_text AS established,
-               d.dissolved_text AS dissolved, d.summary, d.functions, d.logo, d.logo_caption, d.sources::text AS sources,
+               d.dissolved_text AS dissolved, d.summary, d.functions, d.logo, d.logo_caption, ild_cite(d.sources)::text AS sources,
+               ild_claims(d.claims)::text AS claims, d.office_count,
                d.created_at, d.updated_at, d.xmin::text::bigint AS version
         FROM departments d
         LEFT JOIN departments p ON p.id = d.parent_id AND p.deleted_at IS NULL
@@ -82,6 +83,10 @@ internal static class DepartmentDetailQuery
 
         public required string Sources { get; init; }
 
+        public required string Claims { get; init; }
+
+        public int? OfficeCount { get; init; }
+
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
@@ -109,7 +114,9 @@ internal static class DepartmentDetailQuery
             Functions = Functions,
             Logo = Logo,
             LogoCaption = LogoCaption,
+            OfficeCount = OfficeCount,
             Sources = JsonColumns.Sources(Sources),
+            Claims = JsonColumns.Claims(Claims),
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             Version = checked((uint)Version),

@@ -28,7 +28,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
 #pragma warning restore CA1304, CA1311, CA1862
     }
 
-    public override Entity Example => IldArticleSeed.Departments().Single(d => d.Slug == "ild");
+    public override Entity Example => Seeded(IldArticleSeed.IldId);
 
     public override SearchColumns Search => new("Department", "name", "r.short_name", "summary");
 
@@ -50,6 +50,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         Established = d.Established,
         Dissolved = d.Dissolved,
         Summary = d.Summary,
+        OfficeCount = d.OfficeCount,
         Functions = d.Functions,
         Logo = d.Logo,
         LogoCaption = d.LogoCaption,
@@ -72,6 +73,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         department.Established = request.Established;
         department.Dissolved = request.Dissolved;
         department.Summary = request.Summary;
+        department.OfficeCount = request.OfficeCount;
         department.Functions = request.Functions;
         department.Logo = request.Logo;
         department.LogoCaption = request.LogoCaption;

@@ -29,6 +29,8 @@ public sealed class LeaderRequestValidator : AbstractValidator<LeaderRequest>
         Rules.DateBounds(this, l => l.EndNotBefore, l => l.EndNotAfter, l => l.End, "end");
         RuleFor(l => l.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(l => l.Sources).SetValidator(new SourceValidator());
+        RuleFor(l => l.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(l => l.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }
 
