@@ -132,7 +132,7 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
 
         body["id"] = Guid.NewGuid().ToString();
         var document = new JsonObject { ["format"] = "ildregistry-export", ["version"] = 1, ["institutions"] = new JsonArray(body) };
-        var import = await (await Client.PostJsonAsync("/api/v1/import", document, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var import = await (await Admin.PostJsonAsync("/api/v1/import", document, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("institutions[0].sources[1].sourceId", import.Errors().Keys);
         Assert.Contains("institutions[0].claims[0].sources[0].sourceId", import.Errors().Keys);
 
@@ -141,7 +141,7 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
         document["sources"] = new JsonArray(new JsonObject { ["id"] = newSource.ToString(), ["title"] = "In the same file" });
         body["sources"] = new JsonArray(Cite(newSource));
         body["claims"] = new JsonArray();
-        var result = await (await Client.PostJsonAsync("/api/v1/import", document, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var result = await (await Admin.PostJsonAsync("/api/v1/import", document, Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, result["created"]!["sources"]!.GetValue<int>());
         Assert.Equal(1, result["created"]!["institutions"]!.GetValue<int>());
     }
@@ -243,7 +243,7 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
         Assert.Contains(field, problem.Errors().Keys);
 
         var document = $$"""{"format":"ildregistry-export","version":1,"institutions":[{"id":"{{Guid.NewGuid()}}",{{json[1..]}}]}""";
-        var import = await (await Client.PostRawJsonAsync("/api/v1/import", document, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var import = await (await Admin.PostRawJsonAsync("/api/v1/import", document, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains($"institutions[0].{field}", import.Errors().Keys);
     }
 
@@ -268,7 +268,7 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
         var item = export["institutions"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == id)!;
         Assert.Equal(3, item["claims"]!.AsArray().Count);
         Assert.NotEmpty(export["sources"]!.AsArray());
-        var result = await (await Client.PostJsonAsync("/api/v1/import?dryRun=true", export, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var result = await (await Admin.PostJsonAsync("/api/v1/import?dryRun=true", export, Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.All(result["created"]!.AsObject(), c => Assert.Equal(0, c.Value!.GetValue<int>()));
         Assert.All(result["updated"]!.AsObject(), c => Assert.Equal(0, c.Value!.GetValue<int>()));
     }
