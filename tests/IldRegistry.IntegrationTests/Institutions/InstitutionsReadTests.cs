@@ -104,7 +104,7 @@ public sealed class InstitutionsReadTests(RegistryApiFactory factory) : ApiTest(
     {
         var caiu = (await ItemsAsync($"q={Uri.EscapeDataString(Caiu)}")).Single()!.AsObject();
         Assert.Equal(
-            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "established", "location", "summary", "website", "sources", "createdAt", "updatedAt"],
+            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "established", "location", "summary", "website", "sources", "claims", "createdAt", "updatedAt"],
             caiu.Select(p => p.Key));
         Assert.Equal("1981", caiu["established"]!.GetValue<string>());
         Assert.Equal("CAIU", caiu["otherNames"]![0]!["name"]!.GetValue<string>());
