@@ -6,6 +6,7 @@ using IldRegistry.Domain.Events;
 using IldRegistry.Domain.Institutions;
 using IldRegistry.Domain.Leaders;
 using IldRegistry.Domain.People;
+using IldRegistry.Domain.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Data;
@@ -23,6 +24,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<Institution> Institutions => Set<Institution>();
 
     public DbSet<HistoricalEvent> Events => Set<HistoricalEvent>();
+
+    public DbSet<SourceDocument> Sources => Set<SourceDocument>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -35,7 +35,6 @@ internal static class ApiSetup
         services.AddRegistryOutputCache(configuration);
         services.AddRegistryCors(configuration);
         services.AddRegistryHsts();
-        services.AddScoped<RegistrySeeder>();
         services.AddScoped<Resources.RecordedHistory>();
         services.AddExportSnapshots();
         services.Scan();

@@ -98,8 +98,7 @@ internal static class DatabaseStartup
 
         if (seed)
         {
-            await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<Features.Import.SeedFileService>().LoadAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Features.Import.SeedFileService>().LoadAsync(ct: cancellationToken);
         }
     }
 }

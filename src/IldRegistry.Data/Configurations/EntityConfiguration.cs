@@ -15,6 +15,7 @@ public abstract class EntityConfiguration<T> : IEntityTypeConfiguration<T>
         builder.Property(e => e.Version).IsRowVersion();
         builder.HasQueryFilter(e => e.DeletedAt == null);
         builder.ComplexCollection(e => e.Sources, s => s.ToJson());
+        builder.ComplexCollection(e => e.Claims, c => c.ToJson());
         ConfigureEntity(builder);
     }
 

@@ -16,4 +16,7 @@ public abstract class Entity
     public uint Version { get; set; }
 
     public List<Source> Sources { get; set; } = [];
+
+    /// <summary>Values claimed for the record's fields, each with its citations, one preferred per field (see <see cref="Claim"/>).</summary>
+    public List<Claim> Claims { get; set; } = [];
 }

@@ -1,13 +1,26 @@
 namespace IldRegistry.Domain.Common;
 
-/// <summary>Where a fact comes from.</summary>
+/// <summary>
+/// A citation: where a fact comes from. It names a source record by <see cref="SourceId"/> (the title, address,
+/// publisher, published date, language and weight are then the source's, copied into reads and never stored with the
+/// citation), or, as before source records existed, describes its document inline (<see cref="Title"/> required).
+/// </summary>
 public sealed class Source
 {
-    public string Title { get; set; } = string.Empty;
+    /// <summary>The cited source record (<c>/api/v1/sources/{id}</c>); null for an inline citation.</summary>
+    public Guid? SourceId { get; set; }
+
+    /// <summary>Which fields of the record the citation supports (their JSON names); empty: the record as a whole.</summary>
+    public List<string> Fields { get; set; } = [];
+
+    public string? Title { get; set; }
 
     public string? Url { get; set; }
 
     public string? Publisher { get; set; }
+
+    /// <summary>When the cited document was published, as a <see cref="PartialDate"/> string; stands for <see cref="Attested"/> when that is omitted.</summary>
+    public string? Published { get; set; }
 
     public DateOnly? RetrievedOn { get; set; }
 

@@ -91,7 +91,7 @@ public sealed class Tenure
     {
         // An attestation is a date somewhere in [lower, upper]: the statement held on at least that day.
         var attested = sources
-            .Select(s => (Lower: Parse(s.AttestedNotBefore ?? s.Attested), Upper: Parse(s.AttestedNotAfter ?? s.Attested)))
+            .Select(s => (Lower: Parse(s.AttestedNotBefore ?? s.Attested ?? s.Published), Upper: Parse(s.AttestedNotAfter ?? s.Attested ?? s.Published)))
             .Where(a => a.Lower is not null && a.Upper is not null)
             .Select(a => (Lower: a.Lower!.Lower, Upper: a.Upper!.Upper))
             .ToList();

@@ -34,6 +34,9 @@ public sealed class Department : Body
 
     public string? Summary { get; set; }
 
+    /// <summary>How many internal offices (bureaus and other units) the department has, as its sources count them.</summary>
+    public int? OfficeCount { get; set; }
+
     public string? Functions { get; set; }
 
     /// <summary>The logo's file name (e.g. on Wikimedia Commons).</summary>

@@ -150,8 +150,8 @@ public sealed class DepartmentsTests(RegistryApiFactory factory) : ApiTest(facto
             ["logoCaption"] = "A logo",
             ["sources"] = new JsonArray(
                 // Issue 12 adds what a citation attests and its weight.
-                new JsonObject { ["title"] = "A source", ["url"] = "https://example.org/a", ["publisher"] = "Example", ["retrievedOn"] = "2024-02-29", ["quote"] = "It said so.", ["language"] = "en", ["attested"] = "202X", ["attestedNotBefore"] = "2025-09-30", ["attestedNotAfter"] = "2026-11-27", ["weight"] = "Medium" },
-                new JsonObject { ["title"] = "Another", ["url"] = null, ["publisher"] = null, ["retrievedOn"] = null, ["quote"] = null, ["language"] = null, ["attested"] = null, ["attestedNotBefore"] = null, ["attestedNotAfter"] = null, ["weight"] = null }),
+                new JsonObject { ["sourceId"] = null, ["fields"] = new JsonArray(), ["title"] = "A source", ["url"] = "https://example.org/a", ["publisher"] = "Example", ["published"] = null, ["retrievedOn"] = "2024-02-29", ["quote"] = "It said so.", ["language"] = "en", ["attested"] = "202X", ["attestedNotBefore"] = "2025-09-30", ["attestedNotAfter"] = "2026-11-27", ["weight"] = "Medium" },
+                new JsonObject { ["sourceId"] = null, ["fields"] = new JsonArray(), ["title"] = "Another", ["url"] = null, ["publisher"] = null, ["published"] = null, ["retrievedOn"] = null, ["quote"] = null, ["language"] = null, ["attested"] = null, ["attestedNotBefore"] = null, ["attestedNotAfter"] = null, ["weight"] = null }),
         };
 
         var created = await (await Client.PostJsonAsync(Url, body, Ct)).ReadJsonAsync(HttpStatusCode.Created);

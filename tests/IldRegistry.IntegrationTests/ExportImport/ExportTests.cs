@@ -11,7 +11,7 @@ namespace IldRegistry.IntegrationTests.ExportImport;
 
 public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
 {
-    public static readonly string[] Sections = ["departments", "people", "leaders", "bureaus", "institutions", "events"];
+    public static readonly string[] Sections = ["sources", "departments", "people", "leaders", "bureaus", "institutions", "events"];
 
     public static async Task<JsonObject> ExportJsonAsync(HttpClient client, CancellationToken ct)
     {
@@ -61,10 +61,16 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         var ild = await (await Anonymous.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         var exported = export["departments"]!.AsArray().Single(d => d!["slug"]!.GetValue<string>() == "ild")!.AsObject();
         Assert.Equal(ild["id"]!.GetValue<Guid>(), exported["id"]!.GetValue<Guid>());
-        foreach (var field in new[] { "name", "shortName", "nativeName", "romanizedName", "otherNames", "identifiers", "established", "summary", "sources" })
+        foreach (var field in new[] { "name", "shortName", "nativeName", "romanizedName", "otherNames", "identifiers", "established", "summary", "officeCount" })
         {
             Assert.True(JsonNode.DeepEquals(ild[field], exported[field]), $"departments: {field} differs");
         }
+
+        // Citations of source records as stored: the source's title, address and weight are the source record's, shown
+        // by reads and left out of the export (issue 12 part 4: the article is one record, not a copy per citation).
+        Assert.True(JsonNode.DeepEquals(AsStored(ild["sources"]!), exported["sources"]), "departments: sources differs");
+        Assert.True(JsonNode.DeepEquals(AsStoredClaims(ild["claims"]!), exported["claims"]), "departments: claims differs");
+        Assert.All(exported["sources"]!.AsArray(), s => Assert.Null(s!["title"]));
 
         Assert.Equal(ild["parent"]?["id"]?.GetValue<Guid>(), exported["parentId"]?.GetValue<Guid?>());
         Assert.NotEmpty(exported["sources"]!.AsArray());
@@ -76,18 +82,22 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         var leader = await (await Anonymous.GetAsync($"/api/v1/leaders/{leaderItem["id"]}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(leader["person"]!["id"]!.GetValue<Guid>(), leaderItem["personId"]!.GetValue<Guid>());
         Assert.Equal(leader["department"]!["id"]!.GetValue<Guid>(), leaderItem["departmentId"]!.GetValue<Guid>());
-        foreach (var field in new[] { "title", "rank", "start", "end", "sources" })
+        foreach (var field in new[] { "title", "rank", "start", "end" })
         {
             Assert.True(JsonNode.DeepEquals(leader[field], leaderItem[field]), $"leaders: {field} differs");
         }
 
+        Assert.True(JsonNode.DeepEquals(AsStored(leader["sources"]!), leaderItem["sources"]), "leaders: sources differs");
+
         // An event with its links.
         var eventItem = export["events"]!.AsArray().First(e => e!["personIds"]!.AsArray().Count > 0 || e["institutionIds"]!.AsArray().Count > 0)!;
         var historicalEvent = await (await Anonymous.GetAsync($"/api/v1/events/{eventItem["id"]}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        foreach (var field in new[] { "title", "date", "endDate", "kind", "sources" })
+        foreach (var field in new[] { "title", "date", "endDate", "kind" })
         {
             Assert.True(JsonNode.DeepEquals(historicalEvent[field], eventItem[field]), $"events: {field} differs");
         }
+
+        Assert.True(JsonNode.DeepEquals(AsStored(historicalEvent["sources"]!), eventItem["sources"]), "events: sources differs");
 
         // Parents before children.
         AssertParentsFirst(export["departments"]!.AsArray(), "parentId");
@@ -96,7 +106,7 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Csv_export_is_a_zip_of_six_rfc_4180_files_with_a_header_and_a_row_per_record()
+    public async Task Csv_export_is_a_zip_of_seven_rfc_4180_files_with_a_header_and_a_row_per_record()
     {
         const string awkward = "Bureau, of \"Quotes\"\r\nand lines";
         var ild = (await (await Anonymous.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
@@ -137,14 +147,21 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         var ildRow = departmentRows.Single(r => r[departmentHeader.IndexOf("slug")] == "ild");
         var ildJson = await (await Anonymous.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal($"=\"{ildJson["established"]!.GetValue<string>()}\"", ildRow[departmentHeader.IndexOf("established")]);
+        Assert.Equal("14", ildRow[departmentHeader.IndexOf("officeCount")]);
         var ildId = ildJson["id"]!.GetValue<string>();
 
-        var (sourceHeader, sourceRows) = ParseCsv(files["departments.sources.csv"]);
-        Assert.Equal(["recordId", "position", "title", "url"], sourceHeader.Take(4));
-        var ildSources = sourceRows.Where(r => r[0] == ildId).ToList();
-        Assert.Equal(ildJson["sources"]!.AsArray().Count, ildSources.Count);
-        Assert.Equal(ildJson["sources"]![0]!["title"]!.GetValue<string>(), ildSources[0][sourceHeader.IndexOf("title")]);
-        Assert.Equal("1", ildSources[0][1]);
+        // Citations as stored: the source by id, its fields read from the source record (sources.csv).
+        var (citationHeader, citationRows) = ParseCsv(files["departments.sources.csv"]);
+        Assert.Equal(["recordId", "position"], citationHeader.Take(2));
+        var ildCitations = citationRows.Where(r => r[0] == ildId).ToList();
+        Assert.Equal(ildJson["sources"]!.AsArray().Count, ildCitations.Count);
+        Assert.Equal(ildJson["sources"]![0]!["sourceId"]!.GetValue<string>(), ildCitations[0][citationHeader.IndexOf("sourceId")]);
+        Assert.Equal("1", ildCitations[0][1]);
+
+        var (sourceHeader, sourceRows) = ParseCsv(files["sources.csv"]);
+        Assert.Equal(["id", "title", "url", "publisher", "published", "language", "weight", "notes"], sourceHeader);
+        var article = sourceRows.Single(r => r[0] == IldRegistry.Data.Seed.ArticleSource.Id.ToString());
+        Assert.Equal(["International Department of the Chinese Communist Party", "Wikipedia", "en", "Medium"], new[] { article[1], article[3], article[5], article[6] });
 
         var (nameHeader, nameRows) = ParseCsv(files["departments.otherNames.csv"]);
         var ildNames = nameRows.Where(r => r[0] == ildId).Select(r => (r[nameHeader.IndexOf("name")], r[nameHeader.IndexOf("lang")])).ToList();
@@ -154,6 +171,32 @@ public sealed class ExportTests(RegistryApiFactory factory) : ApiTest(factory)
         {
             Assert.All(ParseCsv(bytes).Rows.SelectMany(r => r), cell => Assert.False(cell.StartsWith('[') || cell.StartsWith('{'), $"JSON in a cell of {name}: {cell}"));
         }
+    }
+
+    /// <summary>Citations as the registry stores and exports them: without the source record's own fields, which reads copy in.</summary>
+    internal static JsonNode AsStored(JsonNode citations)
+    {
+        var copy = citations.DeepClone().AsArray();
+        foreach (var citation in copy.Select(c => c!.AsObject()).Where(c => c["sourceId"] is not null))
+        {
+            foreach (var field in new[] { "title", "url", "publisher", "published", "language", "weight" })
+            {
+                citation[field] = null;
+            }
+        }
+
+        return copy;
+    }
+
+    internal static JsonNode AsStoredClaims(JsonNode claims)
+    {
+        var copy = claims.DeepClone().AsArray();
+        foreach (var claim in copy.Select(c => c!.AsObject()))
+        {
+            claim["sources"] = AsStored(claim["sources"]!);
+        }
+
+        return copy;
     }
 
     [Theory]

@@ -53,7 +53,12 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         }
 
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync();
+        // The article's data file, as a start loads it (the leadership history is loaded by the tests that ask about it).
+        var loaded = await scope.ServiceProvider.GetRequiredService<IldRegistry.Api.Features.Import.SeedFileService>().LoadAsync(only: [IldArticleSeed.File]);
+        if (loaded[IldArticleSeed.File].Errors is { } errors)
+        {
+            throw new InvalidOperationException("The seed file did not load: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         db.ApiKeys.AddRange(
             new ApiKey { Name = "test-editor", Role = ApiKeyRole.Editor, Hash = ApiKeys.Hash(EditorKey), CreatedAt = DateTimeOffset.UtcNow },

@@ -105,7 +105,7 @@ public sealed class InstitutionsReadTests(RegistryApiFactory factory) : ApiTest(
         var caiu = (await ItemsAsync($"q={Uri.EscapeDataString(Caiu)}")).Single()!.AsObject();
         Assert.Equal(
             // Issue 12: the dates of existence, with statuses and bounds, follow the institution's own fields.
-            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "location", "summary", "website", "sources", "createdAt", "updatedAt",
+            ["id", "department", "name", "nativeName", "otherNames", "identifiers", "kind", "location", "summary", "website", "sources", "claims", "createdAt", "updatedAt",
              "established", "establishedStatus", "establishedNotBefore", "establishedNotAfter", "dissolved", "dissolvedStatus", "dissolvedNotBefore", "dissolvedNotAfter"],
             caiu.Select(p => p.Key));
         Assert.Equal("1981", caiu["established"]!.GetValue<string>());

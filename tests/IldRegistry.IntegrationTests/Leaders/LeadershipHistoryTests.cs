@@ -28,7 +28,7 @@ public sealed class LeadershipHistoryTests(RegistryApiFactory factory) : LeaderT
     private async Task<ImportResult> LoadSeedFilesAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct);
+        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(["seed/ild-leadership.json"], Ct);
         var (errors, result) = Assert.Single(results.Values);
         Assert.Null(errors);
         return result!;
@@ -86,7 +86,9 @@ public sealed class LeadershipHistoryTests(RegistryApiFactory factory) : LeaderT
         Assert.Equal("2025-07", post["endNotBefore"]!.GetValue<string>());
         Assert.Equal("2025-09-30", post["endNotAfter"]!.GetValue<string>());
         var pti = post["sources"]!.AsArray().Single(s => s!["publisher"]!.GetValue<string>().StartsWith("Press Trust of India", StringComparison.Ordinal))!;
-        Assert.Equal("2025-09-30", pti["attested"]!.GetValue<string>());
+        // Issue 12 part 4: the citation gives no date of its own, so it attests its source record's published date.
+        Assert.Null(pti["attested"]);
+        Assert.Equal("2025-09-30", pti["published"]!.GetValue<string>());
         Assert.Equal("High", pti["weight"]!.GetValue<string>());
 
         // In August 2025 he may still have been head, but is not known to be; Liu Haixing's start is September.

@@ -86,29 +86,129 @@ public sealed class SeedTests(RegistryApiFactory factory) : ApiTest(factory)
         var eventId = events["items"]![0]!["id"]!.GetValue<Guid>();
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/events/{eventId}", Ct)).StatusCode);
 
-        int added;
         int audits;
+        IldRegistry.Api.Features.Import.ImportResult result;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IldRegistry.Data.RegistryDbContext>();
             audits = await db.AuditEntries.CountAsync(Ct);
-            added = await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(Ct);
+            result = await LoadArticleAsync(scope);
             Assert.Equal(audits, await db.AuditEntries.CountAsync(Ct));
         }
 
-        Assert.Equal(0, added);
+        Assert.All(result.Created, c => Assert.Equal(0, c.Value));
+        Assert.All(result.Updated, c => Assert.Equal(0, c.Value));
         var after = await (await Client.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Edited by an admin", after["headquarters"]!.GetValue<string>());
         await (await Client.GetAsync($"/api/v1/events/{eventId}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
+    public async Task The_article_is_one_source_record_cited_by_every_seeded_record()
+    {
+        var article = await (await Anonymous.GetAsync($"/api/v1/sources/{ArticleSource.Id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(ArticleUrl, article["url"]!.GetValue<string>());
+        Assert.Equal("Medium", article["weight"]!.GetValue<string>());
+        var citedBy = article["citedBy"]!.AsArray();
+        // Every record of the article's data file rests on it: 4 departments, 7 people, 7 posts, 17 bureaus, 10 institutions, 12 events.
+        Assert.Equal(57, citedBy.Count);
+        var ild = Assert.Single(citedBy, c => c!["type"]!.GetValue<string>() == "departments" && c["label"]!.GetValue<string>() == "ild");
+        Assert.Equal($"/api/v1/departments/{IldArticleSeed.IldId}", ild!["url"]!.GetValue<string>());
+        Assert.Equal(["established", "officeCount"], ild["fields"]!.AsArray().Select(f => f!.GetValue<string>()).Order().ToArray());
+
+        var sources = await (await Anonymous.GetAsync("/api/v1/sources?pageSize=100", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var titles = sources["items"]!.AsArray().Select(s => s!["title"]!.GetValue<string>()).ToList();
+        Assert.Single(titles, t => t == ArticleSource.Title);
+    }
+
+    [Fact]
+    public async Task A_start_adds_a_seeded_record_that_is_missing_and_nothing_else()
+    {
+        var bureau = IldArticleSeed.BureauId("protocol-bureau");
+        await using (var scope = Factory.CreateScope(out var db))
+        {
+            // Gone from the table altogether (never in it, as in a database older than the record), unlike a deleted one.
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("DELETE FROM bureaus WHERE id = {0}", bureau));
+        }
+
+        await (await Anonymous.GetAsync($"/api/v1/bureaus/{bureau}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var result = await LoadArticleAsync(scope);
+            Assert.Equal(1, result.Created["bureaus"]);
+            Assert.Equal(1, result.Created.Values.Sum());
+            Assert.Equal(0, result.Updated.Values.Sum());
+        }
+
+        var back = await (await Anonymous.GetAsync($"/api/v1/bureaus/{bureau}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Protocol Bureau", back["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_start_never_brings_back_a_source_record_an_admin_deleted_nor_overwrites_one_an_admin_changed()
+    {
+        var kyodo = IldRegistry.Data.Seed.SeedIds.For("source:kyodo-2025");
+        var st = IldRegistry.Data.Seed.SeedIds.For("source:st-2025");
+        var changed = await (await Client.GetAsync($"/api/v1/sources/{kyodo}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var put = await Client.PutCurrentAsync($"/api/v1/sources/{kyodo}", new StringContent(
+            """{"title":"Renamed by an admin","url":"https://news.livedoor.com/topics/detail/29680180/","weight":"Low"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await put.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.NotNull(changed);
+
+        // The Straits Times is cited by Liu Haixing and his post: those citations go first, then the source.
+        foreach (var path in new[] { $"/api/v1/people/{IldArticleSeed.PersonId("liu-haixing")}", $"/api/v1/leaders/{IldArticleSeed.LeaderId("liu-haixing", "head")}" })
+        {
+            var record = await (await Client.GetAsync(path, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+            var kept = new JsonArray([.. record["sources"]!.AsArray().Where(s => s!["sourceId"]?.GetValue<Guid>() != st).Select(s => s!.DeepClone())]);
+            record["sources"] = kept;
+            foreach (var serverOwned in new[] { "id", "createdAt", "updatedAt", "department", "person", "posts", "startStatus" })
+            {
+                record.Remove(serverOwned);
+            }
+
+            if (path.Contains("/leaders/", StringComparison.Ordinal))
+            {
+                record["departmentId"] = IldArticleSeed.IldId.ToString();
+                record["personId"] = IldArticleSeed.PersonId("liu-haixing").ToString();
+            }
+
+            await (await Client.PutCurrentAsync(path, new StringContent(record.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/sources/{st}", Ct)).StatusCode);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var result = await LoadArticleAsync(scope);
+            Assert.Equal(0, result.Created.Values.Sum());
+            Assert.Equal(0, result.Updated.Values.Sum());
+        }
+
+        await (await Anonymous.GetAsync($"/api/v1/sources/{st}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+        var after = await (await Anonymous.GetAsync($"/api/v1/sources/{kyodo}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Renamed by an admin", after["title"]!.GetValue<string>());
+        // Every citation of it shows the source as it now is.
+        var liu = await (await Anonymous.GetAsync($"/api/v1/people/{IldArticleSeed.PersonId("liu-haixing")}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var citation = Assert.Single(liu["sources"]!.AsArray(), s => s!["sourceId"]?.GetValue<Guid>() == kyodo);
+        Assert.Equal("Renamed by an admin", citation!["title"]!.GetValue<string>());
+        Assert.Equal("Low", citation["weight"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Seeding_an_empty_database_twice_adds_everything_once()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<RegistrySeeder>();
-        Assert.Equal(0, await seeder.SeedAsync(Ct));
+        var result = await LoadArticleAsync(scope);
+        Assert.Equal(0, result.Created.Values.Sum());
+        Assert.Equal(57 + 8, result.Unchanged.Values.Sum());
         var list = await (await Anonymous.GetAsync("/api/v1/bureaus?pageSize=200", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(17, list["totalCount"]!.GetValue<int>());
+    }
+
+    private static async Task<IldRegistry.Api.Features.Import.ImportResult> LoadArticleAsync(AsyncServiceScope scope)
+    {
+        var loaded = await scope.ServiceProvider.GetRequiredService<IldRegistry.Api.Features.Import.SeedFileService>().LoadAsync([IldArticleSeed.File], Ct);
+        var (errors, result) = loaded[IldArticleSeed.File];
+        Assert.Null(errors);
+        return result!;
     }
 }

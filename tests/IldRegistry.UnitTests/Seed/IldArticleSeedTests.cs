@@ -1,4 +1,16 @@
+using IldRegistry.Api.Common.Resources;
+using IldRegistry.Api.Features.Bureaus;
+using IldRegistry.Api.Features.Departments;
+using IldRegistry.Api.Features.Events;
+using IldRegistry.Api.Features.Institutions;
+using IldRegistry.Api.Features.Leaders;
+using IldRegistry.Api.Features.People;
+using IldRegistry.Api.Features.Sources;
 using IldRegistry.Data.Seed;
+using IldRegistry.Domain.Departments;
+using IldRegistry.Domain.Leaders;
+using IldRegistry.Domain.People;
+using IldRegistry.Domain.Sources;
 using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Events;
@@ -14,7 +26,7 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void BureausAreTheSeventeenUnitsInTheArticlesOrderWithKinds()
     {
-        var bureaus = IldArticleSeed.Bureaus();
+        var bureaus = Seeded.Bureaus();
 
         (string Name, BureauKind Kind)[] expected =
         [
@@ -44,7 +56,7 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void ExactlyTheEightRegionalBureausCarryNumbersAlternateNamesAndRegions()
     {
-        var numbered = IldArticleSeed.Bureaus().Where(b => b.Number is not null).ToList();
+        var numbered = Seeded.Bureaus().Where(b => b.Number is not null).ToList();
 
         Assert.Equal(Enumerable.Range(1, 8), numbered.Select(b => b.Number!.Value));
         Assert.All(numbered, b => Assert.Equal(BureauKind.RegionalBureau, b.Kind));
@@ -55,15 +67,15 @@ public sealed class IldArticleSeedTests
             ["First Asia", "Second Asia", "West Asia and North Africa", "Africa", "Latin America", "Eastern Europe and Central Asia", "United States", "Western Europe"],
             numbered.Select(b => b.Region));
         Assert.All(
-            IldArticleSeed.Bureaus().Where(b => b.Number is null),
+            Seeded.Bureaus().Where(b => b.Number is null),
             b => Assert.True(b.AlternateName is null && b.Region is null, b.Name));
     }
 
     [Fact]
     public void LeadersAreTheHeadAndSixDeputiesInRankOrderAndServing()
     {
-        var leaders = IldArticleSeed.Leaders();
-        var people = IldArticleSeed.People().ToDictionary(p => p.Id);
+        var leaders = Seeded.Leaders();
+        var people = Seeded.People().ToDictionary(p => p.Id);
 
         Assert.Equal(
             [
@@ -94,7 +106,7 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void InstitutionsAreGroupedByKindAsTheArticleListsThem()
     {
-        var institutions = IldArticleSeed.Institutions();
+        var institutions = Seeded.Institutions();
         string[] Named(InstitutionKind kind) => [.. institutions.Where(i => i.Kind == kind).Select(i => i.Name)];
 
         Assert.Equal(
@@ -127,7 +139,7 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void TheIldCarriesEveryInfoboxField()
     {
-        var ild = IldArticleSeed.Departments().Single(d => d.Slug == "ild");
+        var ild = Seeded.Departments().Single(d => d.Slug == "ild");
 
         Assert.Equal("International Department of the Chinese Communist Party", ild.Name);
         Assert.Equal("ILD", ild.ShortName);
@@ -147,14 +159,14 @@ public sealed class IldArticleSeedTests
         Assert.Contains(ild.OtherNames, n => n is { Name: "ILD", Lang: "en", Kind: NameKind.Abbreviation });
         Assert.Contains(ild.OtherNames, n => n.Name == "International Department of the Central Committee of the Chinese Communist Party");
 
-        var slugs = IldArticleSeed.Departments().Select(d => d.Slug);
+        var slugs = Seeded.Departments().Select(d => d.Slug);
         Assert.Equal(["ccp-central-committee", "ild", "cpsu-international-department", "sed-international-relations-department"], slugs);
     }
 
     [Fact]
     public void EventDatesAreAsWrittenAndInDateOrder()
     {
-        var events = IldArticleSeed.Events();
+        var events = Seeded.Events();
         var byKey = events.ToDictionary(e => e.Id);
         HistoricalEventView Get(string key) => new(byKey[SeedIds.For($"event:ild:{key}")]);
 
@@ -175,7 +187,7 @@ public sealed class IldArticleSeedTests
         });
         Assert.Equal(events.Select(e => e.Date).Order(), events.Select(e => e.Date));
 
-        var institutions = IldArticleSeed.Institutions().ToDictionary(i => i.Id, i => i.Name);
+        var institutions = Seeded.Institutions().ToDictionary(i => i.Id, i => i.Name);
         Assert.Equal(["Chinese Association for International Understanding"], Get("caiu-1981").Event.InstitutionIds.Select(id => institutions[id]));
         Assert.Equal(["China Center for Contemporary World Studies"], Get("cccws-2010").Event.InstitutionIds.Select(id => institutions[id]));
         Assert.Equal(["Julius Nyerere Leadership School"], Get("nyerere-school-2022").Event.InstitutionIds.Select(id => institutions[id]));
@@ -185,25 +197,29 @@ public sealed class IldArticleSeedTests
     public void EveryRecordCitesTheArticleWithAVerbatimQuote()
     {
         var article = File.ReadAllText(ArticlePath).ReplaceLineEndings("\n");
+        var sources = Seeded.Sources().ToDictionary(s => s.Id);
+        var articleSource = sources[ArticleSource.Id];
+        Assert.Equal((ArticleSource.Title, ArticleSource.Url, "Wikipedia", "en", SourceWeight.Medium), (articleSource.Title, articleSource.Url, articleSource.Publisher, articleSource.Language, articleSource.Weight));
 
         foreach (var entity in AllRecords())
         {
-            Assert.Contains(entity.Sources, s => s.Url == ArticleSource.Url);
-            // Issue 12: the other citations (of the article's leaders) are the dated news, each attested and weighed.
-            Assert.All(entity.Sources.Where(s => s.Url != ArticleSource.Url), s =>
+            // Issue 12: one source record cited many times, never its title and address copied into the citation.
+            Assert.Contains(entity.Sources, s => s.SourceId == ArticleSource.Id);
+            var citations = entity.Sources.Concat(entity.Claims.SelectMany(c => c.Sources)).ToList();
+            Assert.All(citations, s =>
             {
-                Assert.NotNull(s.Attested);
-                Assert.NotNull(s.Weight);
+                Assert.NotNull(s.SourceId);
+                Assert.True(sources.ContainsKey(s.SourceId!.Value), $"{entity.GetType().Name} {entity.Id} cites an unknown source {s.SourceId}");
+                Assert.True(s.Title is null && s.Url is null && s.Weight is null, "A citation of a source record keeps no copy of it.");
             });
-            foreach (var source in entity.Sources.Where(s => s.Url == ArticleSource.Url))
+
+            // The other citations (of the article's leaders) are the dated news: attested by the source's date or their own.
+            Assert.All(citations.Where(s => s.SourceId != ArticleSource.Id), s => Assert.True(s.Attested is not null || sources[s.SourceId!.Value].Published is not null));
+            foreach (var source in citations.Where(s => s.SourceId == ArticleSource.Id))
             {
                 Assert.Equal("202X", source.Attested);
                 Assert.Equal("2025-09-30", source.AttestedNotBefore);
                 Assert.Equal("2026-11-27", source.AttestedNotAfter);
-                Assert.Equal("International Department of the Chinese Communist Party", source.Title);
-                Assert.Equal("https://en.wikipedia.org/wiki/International_Department_of_the_Chinese_Communist_Party", source.Url);
-                Assert.Equal("Wikipedia", source.Publisher);
-                Assert.Equal("en", source.Language);
                 Assert.False(string.IsNullOrWhiteSpace(source.Quote));
                 Assert.True(
                     article.Contains(source.Quote, StringComparison.Ordinal),
@@ -221,7 +237,7 @@ public sealed class IldArticleSeedTests
         Assert.Equal(first, second);
         Assert.Equal(first.Count, first.Distinct().Count());
         Assert.DoesNotContain(Guid.Empty, first);
-        Assert.NotSame(IldArticleSeed.Departments()[0], IldArticleSeed.Departments()[0]);
+        Assert.NotSame(Seeded.Departments()[0], Seeded.Departments()[0]);
 
         // Pinned: changing the namespace or a key would orphan every seeded row in existing databases.
         Assert.Equal(new Guid("35803076-de1e-5a98-a1c2-b46b631f6ac9"), SeedIds.For("department:ild"));
@@ -231,17 +247,17 @@ public sealed class IldArticleSeedTests
     [Fact]
     public void EveryForeignKeyPointsAtASeededRecord()
     {
-        var departments = IldArticleSeed.Departments().Select(d => d.Id).ToHashSet();
-        var people = IldArticleSeed.People().Select(p => p.Id).ToHashSet();
-        var bureaus = IldArticleSeed.Bureaus().Select(b => b.Id).ToHashSet();
-        var institutions = IldArticleSeed.Institutions().Select(i => i.Id).ToHashSet();
+        var departments = Seeded.Departments().Select(d => d.Id).ToHashSet();
+        var people = Seeded.People().Select(p => p.Id).ToHashSet();
+        var bureaus = Seeded.Bureaus().Select(b => b.Id).ToHashSet();
+        var institutions = Seeded.Institutions().Select(i => i.Id).ToHashSet();
 
-        Assert.All(IldArticleSeed.Departments(), d => Assert.True(d.ParentId is null || departments.Contains(d.ParentId.Value), d.Slug));
-        Assert.All(IldArticleSeed.Leaders(), l => Assert.True(departments.Contains(l.DepartmentId) && people.Contains(l.PersonId)));
-        Assert.All(IldArticleSeed.Bureaus(), b => Assert.True(
+        Assert.All(Seeded.Departments(), d => Assert.True(d.ParentId is null || departments.Contains(d.ParentId.Value), d.Slug));
+        Assert.All(Seeded.Leaders(), l => Assert.True(departments.Contains(l.DepartmentId) && people.Contains(l.PersonId)));
+        Assert.All(Seeded.Bureaus(), b => Assert.True(
             departments.Contains(b.DepartmentId) && (b.ParentBureauId is null || bureaus.Contains(b.ParentBureauId.Value))));
-        Assert.All(IldArticleSeed.Institutions(), i => Assert.Contains(i.DepartmentId, departments));
-        Assert.All(IldArticleSeed.Events(), e =>
+        Assert.All(Seeded.Institutions(), i => Assert.Contains(i.DepartmentId, departments));
+        Assert.All(Seeded.Events(), e =>
         {
             Assert.Contains(e.DepartmentId, departments);
             Assert.All(e.InstitutionIds, id => Assert.Contains(id, institutions));
@@ -249,19 +265,37 @@ public sealed class IldArticleSeedTests
         });
 
         // Foreign keys are set by id, not through navigations the DbContext would try to insert again.
-        Assert.All(IldArticleSeed.Departments(), d => Assert.Null(d.Parent));
-        Assert.All(IldArticleSeed.Leaders(), l => Assert.True(l.Department is null && l.Person is null));
+        Assert.All(Seeded.Departments(), d => Assert.Null(d.Parent));
+        Assert.All(Seeded.Leaders(), l => Assert.True(l.Department is null && l.Person is null));
     }
 
     private static IEnumerable<Entity> AllRecords() =>
         [
-            .. IldArticleSeed.Departments(),
-            .. IldArticleSeed.People(),
-            .. IldArticleSeed.Leaders(),
-            .. IldArticleSeed.Bureaus(),
-            .. IldArticleSeed.Institutions(),
-            .. IldArticleSeed.Events(),
+            .. Seeded.Departments(),
+            .. Seeded.People(),
+            .. Seeded.Leaders(),
+            .. Seeded.Bureaus(),
+            .. Seeded.Institutions(),
+            .. Seeded.Events(),
         ];
+
+    /// <summary>The records of <c>data/seed/ild-article.json</c> as the import reads them (fresh instances on every call).</summary>
+    private static class Seeded
+    {
+        public static List<SourceDocument> Sources() => EmbeddedSeed.Records(new SourceResource(), IldArticleSeed.File);
+
+        public static List<Department> Departments() => EmbeddedSeed.Records(new DepartmentResource(), IldArticleSeed.File);
+
+        public static List<Person> People() => EmbeddedSeed.Records(new PersonResource(), IldArticleSeed.File);
+
+        public static List<Leader> Leaders() => EmbeddedSeed.Records(new LeaderResource(), IldArticleSeed.File);
+
+        public static List<Bureau> Bureaus() => EmbeddedSeed.Records(new BureauResource(), IldArticleSeed.File);
+
+        public static List<Institution> Institutions() => EmbeddedSeed.Records(new InstitutionResource(), IldArticleSeed.File);
+
+        public static List<HistoricalEvent> Events() => EmbeddedSeed.Records(new EventResource(), IldArticleSeed.File);
+    }
 
     private sealed record HistoricalEventView(HistoricalEvent Event)
     {

@@ -16,6 +16,12 @@ namespace IldRegistry.Api.Common.Resources;
 /// </summary>
 internal static class JsonColumns
 {
+    /// <summary>The row's citations, each of a source record shown with the source's title, address, date, language and weight (the migration's <c>ild_cite</c>).</summary>
+    public const string CitedSources = "ild_cite(sources)::text";
+
+    /// <summary>The row's claims, their citations shown as <see cref="CitedSources"/> shows them.</summary>
+    public const string CitedClaims = "ild_claims(claims)::text";
+
     /// <summary>
     /// The jsonb columns of the rows of <paramref name="table"/> with these ids, by id, in one query (none when there
     /// are no ids). <paramref name="named"/>: the table also has <c>other_names</c> and <c>identifiers</c>.
@@ -29,8 +35,8 @@ internal static class JsonColumns
 
         // table is one of the code's constants, never input.
         var sql = named
-            ? $"SELECT id, sources::text AS sources, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
-            : $"SELECT id, sources::text AS sources, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
+            ? $"SELECT id, {CitedSources} AS sources, {CitedClaims} AS claims, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
+            : $"SELECT id, {CitedSources} AS sources, {CitedClaims} AS claims, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
         var rows = await db.Database.SqlQueryRaw<Row>(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id);
     }
@@ -56,11 +62,15 @@ internal static class JsonColumns
 
         public required string Sources { get; init; }
 
+        public required string Claims { get; init; }
+
         public string? OtherNames { get; init; }
 
         public string? Identifiers { get; init; }
 
         public List<Source> ReadSources() => JsonColumns.Sources(Sources);
+
+        public List<Claim> ReadClaims() => JsonColumns.Claims(Claims);
 
         public List<OtherName> ReadOtherNames() => OtherNames is null ? [] : JsonColumns.OtherNames(OtherNames);
 
@@ -68,6 +78,8 @@ internal static class JsonColumns
     }
 
     public static List<Source> Sources(string json) => Read(json, JsonColumnContext.Default.ListSource);
+
+    public static List<Claim> Claims(string json) => Read(json, JsonColumnContext.Default.ListClaim);
 
     public static List<OtherName> OtherNames(string json) => Read(json, JsonColumnContext.Default.ListOtherName);
 
@@ -79,6 +91,7 @@ internal static class JsonColumns
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(List<Source>))]
+[JsonSerializable(typeof(List<Claim>))]
 [JsonSerializable(typeof(List<OtherName>))]
 [JsonSerializable(typeof(List<Identifier>))]
 internal sealed partial class JsonColumnContext : JsonSerializerContext;

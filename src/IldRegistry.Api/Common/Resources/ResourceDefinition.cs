@@ -53,6 +53,9 @@ public interface IResourceDefinition
     /// <summary>Every live record in the export's shape, in an order where parents come first.</summary>
     IAsyncEnumerable<ExportRecord<object>> ExportAsync(RegistryDbContext db, CancellationToken ct);
 
+    /// <summary>The live records of this resource that cite the source <paramref name="sourceId"/>, at most <paramref name="take"/>.</summary>
+    Task<List<CitingRecord>> CitingAsync(RegistryDbContext db, Guid sourceId, int take, CancellationToken ct);
+
     /// <summary>Lets code that works on any resource get at its types (see <see cref="IResourceVisitor{TResult}"/>).</summary>
     TResult Accept<TResult>(IResourceVisitor<TResult> visitor);
 }
@@ -89,6 +92,9 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
     private readonly List<Func<TEntity, IRegistryView, RuleErrors, RuleMode, CancellationToken, Task>> _rules = [];
     private readonly Lazy<Expression<Func<TEntity, ExportRecord<TRequest>>>> _toRecord;
     private readonly Lazy<Func<TEntity, TRequest>> _toRequest;
+    private readonly Lazy<Expression<Func<TEntity, TRequest>>> _requestOf;
+    private readonly Func<TRequest, List<Claim>>? _claimsOf;
+    private readonly RequestFields _fields = new(typeof(TRequest));
     private Expression<Func<TEntity, Guid?>>? _parent;
 
     protected ResourceDefinition(int order, string singular, string collection)
@@ -96,15 +102,29 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
         Order = order;
         Singular = singular;
         Collection = collection;
-        _toRequest = new(() => ToRequest.Compile());
+        var claims = typeof(TRequest).GetProperty(nameof(Entity.Claims));
+        _claimsOf = claims?.PropertyType == typeof(List<Claim>) ? r => (List<Claim>?)claims.GetValue(r) ?? [] : null;
+        _requestOf = new(() => WithClaims(ToRequest, claims));
+        _toRequest = new(() => _requestOf.Value.Compile());
         _toRecord = new(() =>
         {
-            var toRequest = ToRequest;
+            var toRequest = _requestOf.Value;
             var entity = toRequest.Parameters[0];
             var constructor = typeof(ExportRecord<TRequest>).GetConstructor([typeof(Guid), typeof(TRequest)])!;
             return Expression.Lambda<Func<TEntity, ExportRecord<TRequest>>>(
                 Expression.New(constructor, Expression.Property(entity, nameof(Entity.Id)), toRequest.Body),
                 entity);
+        });
+
+        // Every record's citations may name source records, and its fields may carry claims: one rule each, the
+        // same for every resource, in single writes, restores and the import alike.
+        var citations = new CitationReference<TEntity, TRequest>(this);
+        _references.Add(citations);
+        Rule(citations.CheckAsync);
+        Rule((record, _, errors, _, _) =>
+        {
+            ClaimRules.Check(record, RequestOf(record), _fields, Singular, errors);
+            return Task.CompletedTask;
         });
     }
 
@@ -144,6 +164,43 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
     public abstract void Apply(TRequest request, TEntity entity);
 
     public TRequest RequestOf(TEntity entity) => _toRequest.Value(entity);
+
+    /// <summary>
+    /// <see cref="Apply"/>, then what every resource shares: the request's claims, and citations of source records
+    /// stripped of the source's own fields (see <see cref="Citations.Normalize"/>). What create, replace and import call.
+    /// </summary>
+    public void ApplyRequest(TRequest request, TEntity entity)
+    {
+        Apply(request, entity);
+        entity.Claims = _claimsOf?.Invoke(request) ?? [];
+        Citations.Normalize(entity);
+    }
+
+    public async Task<List<CitingRecord>> CitingAsync(RegistryDbContext db, Guid sourceId, int take, CancellationToken ct)
+    {
+        var label = Label;
+        var constructor = typeof(CitingRow).GetConstructors().Single();
+        var row = label.Parameters[0];
+        var select = Expression.Lambda<Func<TEntity, CitingRow>>(
+            Expression.New(
+                constructor,
+                Expression.Property(row, nameof(Entity.Id)),
+                label.Body,
+                Expression.Property(row, nameof(Entity.Sources)),
+                Expression.Property(row, nameof(Entity.Claims))),
+            row);
+        var rows = await InOrder(Citations.CitingRows<TEntity>(db, Collection, sourceId)).Select(select).Take(take).ToListAsync(ct);
+        return [.. rows.Select(r => new CitingRecord(
+            Collection, r.Id, r.Label, $"{Path}/{r.Id}", Citations.FieldsCiting(new TEntity { Sources = r.Sources, Claims = r.Claims }, sourceId)))];
+    }
+
+    /// <summary>The seed files' record with this id (see <see cref="EmbeddedSeed"/>), for <see cref="Example"/>.</summary>
+    protected TEntity Seeded(Guid id)
+    {
+        var entity = new TEntity { Id = id };
+        ApplyRequest(EmbeddedSeed.Request<TRequest>(id), entity);
+        return entity;
+    }
 
     /// <summary>Checks every rule of the resource on <paramref name="record"/> as it would be written.</summary>
     public async Task CheckAsync(TEntity record, IRegistryView view, RuleErrors errors, RuleMode mode, CancellationToken ct)
@@ -341,6 +398,20 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
         Rule(reference.CheckAsync);
     }
 
+    // ToRequest as each definition writes it, plus the claims every resource's request carries.
+    private static Expression<Func<TEntity, TRequest>> WithClaims(Expression<Func<TEntity, TRequest>> toRequest, System.Reflection.PropertyInfo? claims)
+    {
+        if (claims is null || toRequest.Body is not MemberInitExpression init || init.Bindings.Any(b => b.Member.Name == claims.Name))
+        {
+            return toRequest;
+        }
+
+        var entity = toRequest.Parameters[0];
+        return Expression.Lambda<Func<TEntity, TRequest>>(
+            Expression.MemberInit(init.NewExpression, [.. init.Bindings, Expression.Bind(claims, Expression.Property(entity, nameof(Entity.Claims)))]),
+            entity);
+    }
+
     private static Func<Guid, Expression<Func<TEntity, bool>>> ParentIs(Expression<Func<TEntity, Guid?>> parent) =>
         id => Points(parent, Expression.Equal(parent.Body, Expression.Convert(Id(id), typeof(Guid?))));
 
@@ -356,6 +427,8 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
 
     // A field of an object rather than a constant, so that EF Core sends the id as a parameter and reuses the plan.
     private static MemberExpression Id(Guid id) => Expression.Field(Expression.Constant(new IdHolder(id)), nameof(IdHolder.Value));
+
+    private sealed record CitingRow(Guid Id, string Label, List<Source> Sources, List<Claim> Claims);
 
     private sealed class IdHolder(Guid value)
     {

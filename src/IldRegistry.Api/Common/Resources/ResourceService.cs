@@ -47,7 +47,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
     public async Task<TResponse> CreateAsync(TRequest request, CancellationToken ct)
     {
         var entity = new TEntity();
-        Definition.Apply(request, entity);
+        Definition.ApplyRequest(request, entity);
         await CheckAsync(entity, RuleMode.Write, ct);
         Db.Set<TEntity>().Add(entity);
         await Db.SaveChangesOnceAsync(ct);
@@ -58,7 +58,7 @@ public abstract class ResourceService<TEntity, TRequest, TResponse>(RegistryDbCo
     public async Task<TResponse> ReplaceAsync(Guid id, TRequest request, uint? ifMatch, CancellationToken ct)
     {
         var entity = await LoadForWriteAsync(id, ifMatch, ct);
-        Definition.Apply(request, entity);
+        Definition.ApplyRequest(request, entity);
         await CheckAsync(entity, RuleMode.Write, ct);
         await Db.SaveChangesOnceAsync(ct);
         return await GetAsync(id, ct);

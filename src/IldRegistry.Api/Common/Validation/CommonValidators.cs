@@ -143,7 +143,14 @@ public sealed class SourceValidator : AbstractValidator<Source>
 {
     public SourceValidator()
     {
-        RuleFor(s => s.Title).NotEmpty().MaximumLength(Rules.NameLength);
+        // A citation of a source record takes its title from the record; an inline citation describes its document.
+        RuleFor(s => s.Title).NotEmpty().When(s => s.SourceId is null)
+            .WithMessage("'Title' must not be empty: name the cited source record by 'sourceId', or describe the document inline with its title.");
+        RuleFor(s => s.Title).MaximumLength(Rules.NameLength);
+        RuleFor(s => s.SourceId).NotEqual(Guid.Empty).WithMessage("'sourceId' must be the id of a source record.");
+        RuleFor(s => s.Fields).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(s => s.Fields).NotEmpty().MaximumLength(100);
+        RuleFor(s => s.Published).PartialDateText().OverridePropertyName("published");
         RuleFor(s => s.Url).AbsoluteHttpUrl();
         RuleFor(s => s.Publisher).MaximumLength(Rules.NameLength);
         RuleFor(s => s.Quote).MaximumLength(Rules.TextLength);
@@ -164,6 +171,18 @@ public sealed class SourceValidator : AbstractValidator<Source>
             .Must((s, after) => !PartialDate.TryParse(after, out var a) || !PartialDate.TryParse(s.AttestedNotBefore, out var b) || b.Lower <= a.Upper)
             .WithMessage("'attestedNotAfter' must not be before 'attestedNotBefore'.")
             .OverridePropertyName("attestedNotAfter");
+    }
+}
+
+public sealed class ClaimValidator : AbstractValidator<Claim>
+{
+    public ClaimValidator()
+    {
+        RuleFor(c => c.Field).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Value).MaximumLength(Rules.TextLength);
+        RuleFor(c => c.Note).MaximumLength(Rules.TextLength);
+        RuleFor(c => c.Sources).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(c => c.Sources).NotNull().SetValidator(new SourceValidator());
     }
 }
 

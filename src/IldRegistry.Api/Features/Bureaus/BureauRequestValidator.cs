@@ -26,5 +26,7 @@ public sealed class BureauRequestValidator : AbstractValidator<BureauRequest>
         Rules.Dates(this, b => b.Existence(), "established", "dissolved");
         RuleFor(b => b.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(b => b.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(b => b.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(b => b.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }

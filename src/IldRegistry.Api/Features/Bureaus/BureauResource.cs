@@ -30,7 +30,7 @@ internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
             conflict: false);
     }
 
-    public override Entity Example => IldArticleSeed.Bureaus().Single(b => b.Number == 1);
+    public override Entity Example => Seeded(IldArticleSeed.BureauId("first-asia-bureau"));
 
     public override SearchColumns Search => new("Bureau", "name", "r.alternate_name", "region");
 

@@ -82,6 +82,6 @@ public sealed class BureauService(RegistryDbContext db, TimeProvider clock, Tota
 
     /// <summary>The bureaus with their sources, read with one query (see <see cref="JsonColumns"/>).</summary>
     protected override Task<IReadOnlyList<BureauResponse>> CompleteAsync(IReadOnlyList<BureauResponse> items, CancellationToken ct) =>
-        JsonColumns.FillAsync(Db, "bureaus", named: false, items, b => b.Id, (b, json) => b with { Sources = json.ReadSources() }, ct);
+        JsonColumns.FillAsync(Db, "bureaus", named: false, items, b => b.Id, (b, json) => b with { Sources = json.ReadSources(), Claims = json.ReadClaims() }, ct);
 
 }

@@ -58,6 +58,9 @@ public sealed record DepartmentResponse : BodyResponse, IVersioned
 
     public string? Summary { get; init; }
 
+    /// <summary>How many internal offices (bureaus and other units) the department has, as its preferred source counts them; other counts are kept as claims.</summary>
+    public int? OfficeCount { get; init; }
+
     public string? Functions { get; init; }
 
     /// <summary>The logo's file name.</summary>
@@ -67,6 +70,9 @@ public sealed record DepartmentResponse : BodyResponse, IVersioned
 
     /// <summary>Where the facts of this record come from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
+
+    /// <summary>Values claimed for the record's fields, each with its citations; the field shows the preferred one.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
 
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -107,6 +113,9 @@ public sealed record DepartmentRequest : BodyRequest
 
     public string? Summary { get; init; }
 
+    /// <summary>How many internal offices (bureaus and other units) the department has, as its preferred source counts them; other counts are kept as claims.</summary>
+    public int? OfficeCount { get; init; }
+
     public string? Functions { get; init; }
 
     public string? Logo { get; init; }
@@ -114,6 +123,12 @@ public sealed record DepartmentRequest : BodyRequest
     public string? LogoCaption { get; init; }
 
     public List<Source> Sources { get; init; } = [];
+
+    /// <summary>
+    /// Values claimed for the record's fields, each with its citations, as Wikidata ranks statements: the claims of one
+    /// field have exactly one <c>preferred</c>, whose value the field must hold; the others are kept beside it.
+    /// </summary>
+    public List<Claim> Claims { get; init; } = [];
 }
 
 /// <summary>Filters and sort for the department list.</summary>

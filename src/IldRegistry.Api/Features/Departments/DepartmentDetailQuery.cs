@@ -20,7 +20,8 @@ internal static class DepartmentDetailQuery
                p.slug AS parent_slug, p.name AS parent_name, d.established_text AS established,
                d.established_not_before_text AS established_not_before, d.established_not_after_text AS established_not_after,
                d.dissolved_text AS dissolved, d.dissolved_status, d.dissolved_not_before_text AS dissolved_not_before,
-               d.dissolved_not_after_text AS dissolved_not_after, d.summary, d.functions, d.logo, d.logo_caption, d.sources::text AS sources,
+               d.dissolved_not_after_text AS dissolved_not_after, d.summary, d.functions, d.logo, d.logo_caption, ild_cite(d.sources)::text AS sources,
+               ild_claims(d.claims)::text AS claims, d.office_count,
                d.created_at, d.updated_at, d.xmin::text::bigint AS version
         FROM departments d
         LEFT JOIN departments p ON p.id = d.parent_id AND p.deleted_at IS NULL
@@ -94,6 +95,10 @@ internal static class DepartmentDetailQuery
 
         public required string Sources { get; init; }
 
+        public required string Claims { get; init; }
+
+        public int? OfficeCount { get; init; }
+
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
@@ -126,7 +131,9 @@ internal static class DepartmentDetailQuery
             Functions = Functions,
             Logo = Logo,
             LogoCaption = LogoCaption,
+            OfficeCount = OfficeCount,
             Sources = JsonColumns.Sources(Sources),
+            Claims = JsonColumns.Claims(Claims),
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             Version = checked((uint)Version),

@@ -17,6 +17,7 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
         RuleFor(d => d.AgencyType).MaximumLength(Rules.NameLength);
         RuleFor(d => d.Headquarters).MaximumLength(Rules.NameLength);
         RuleFor(d => d.Summary).MaximumLength(Rules.TextLength);
+        RuleFor(d => d.OfficeCount).GreaterThanOrEqualTo(0);
         RuleFor(d => d.Functions).MaximumLength(Rules.TextLength);
         RuleFor(d => d.Logo).MaximumLength(Rules.NameLength);
         RuleFor(d => d.LogoCaption).MaximumLength(Rules.NameLength);
@@ -27,5 +28,7 @@ public sealed class DepartmentRequestValidator : AbstractValidator<DepartmentReq
         RuleForEach(d => d.Identifiers).NotNull().SetValidator(new IdentifierValidator());
         RuleFor(d => d.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(d => d.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(d => d.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(d => d.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }

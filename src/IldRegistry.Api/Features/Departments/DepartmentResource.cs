@@ -28,7 +28,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
 #pragma warning restore CA1304, CA1311, CA1862
     }
 
-    public override Entity Example => IldArticleSeed.Departments().Single(d => d.Slug == "ild");
+    public override Entity Example => Seeded(IldArticleSeed.IldId);
 
     public override SearchColumns Search => new("Department", "name", "r.short_name", "summary");
 
@@ -56,6 +56,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         DissolvedNotBefore = d.DissolvedNotBefore,
         DissolvedNotAfter = d.DissolvedNotAfter,
         Summary = d.Summary,
+        OfficeCount = d.OfficeCount,
         Functions = d.Functions,
         Logo = d.Logo,
         LogoCaption = d.LogoCaption,
@@ -77,6 +78,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
         department.ParentId = request.ParentId;
         request.ApplyExistence(department);
         department.Summary = request.Summary;
+        department.OfficeCount = request.OfficeCount;
         department.Functions = request.Functions;
         department.Logo = request.Logo;
         department.LogoCaption = request.LogoCaption;

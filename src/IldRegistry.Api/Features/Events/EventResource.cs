@@ -25,7 +25,7 @@ internal sealed class EventResource : ResourceDefinition<HistoricalEvent, EventR
         RefersToEach<Person>(e => e.PersonIds, "personIds", "person", "events");
     }
 
-    public override Entity Example => IldArticleSeed.Events().First(e => e.Date.Text == "1981");
+    public override Entity Example => Seeded(IldArticleSeed.EventId("caiu-1981"));
 
     public override SearchColumns Search => new("Event", "title", "NULL", "description");
 

@@ -110,6 +110,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
             Institutions = Resolve(e.InstitutionIds, institutions),
             People = Resolve(e.PersonIds, people),
             Sources = json[e.Id].ReadSources(),
+            Claims = json[e.Id].ReadClaims(),
         })];
     }
 

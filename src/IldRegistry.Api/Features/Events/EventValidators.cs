@@ -27,6 +27,8 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
             .Custom((ids, context) => AddDuplicates(ids, "PersonIds", context));
         RuleFor(e => e.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(e => e.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(e => e.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(e => e.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 
     // Reported at the repeat's own index, so a client sees which entry to remove.

@@ -233,7 +233,7 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                 if (id is { } valid && result.IsValid)
                 {
                     var record = new TEntity { Id = valid };
-                    definition.Apply(request, record);
+                    definition.ApplyRequest(request, record);
                     _items.Add(new Item(index, request, record));
                 }
             }
@@ -294,7 +294,7 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
                     Tally.Count(tally.Updated, Name);
                     if (!dryRun)
                     {
-                        definition.Apply(item.Request, entity);
+                        definition.ApplyRequest(item.Request, entity);
                         entity.DeletedAt = null;
                     }
                 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -12,17 +13,17 @@ namespace IldRegistry.Api.Features.Import;
 /// </summary>
 public sealed partial class SeedFileService(ImportService imports, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileService> logger)
 {
-    private const string Prefix = "seed/";
+    /// <summary>
+    /// The names of the embedded seed files, in the order they load (by name: <c>seed/ild-article.json</c> first, whose
+    /// source records the later files cite too).
+    /// </summary>
+    public static IReadOnlyList<string> Files => EmbeddedSeed.Files;
 
-    /// <summary>The names of the embedded seed files, in the order they load (by name).</summary>
-    public static IReadOnlyList<string> Files { get; } =
-        [.. typeof(SeedFileService).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
-
-    /// <summary>Loads every seed file; returns each file's result, or its errors when it could not be loaded.</summary>
-    public async Task<IReadOnlyDictionary<string, (IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)>> LoadAsync(CancellationToken ct = default)
+    /// <summary>Loads every seed file, or only <paramref name="only"/>; returns each file's result, or its errors when it could not be loaded.</summary>
+    public async Task<IReadOnlyDictionary<string, (IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)>> LoadAsync(IReadOnlyCollection<string>? only = null, CancellationToken ct = default)
     {
         var results = new Dictionary<string, (IReadOnlyDictionary<string, List<string>>?, ImportResult?)>(StringComparer.Ordinal);
-        foreach (var file in Files)
+        foreach (var file in Files.Where(f => only is null || only.Contains(f)))
         {
             await using var stream = typeof(SeedFileService).Assembly.GetManifestResourceStream(file)!;
             var document = await JsonSerializer.DeserializeAsync<ExportDocument>(stream, jsonOptions.Value.JsonSerializerOptions, ct)

@@ -37,6 +37,9 @@ public sealed record InstitutionResponse : BodyResponse, IVersioned
     /// <summary>Where the facts of this record come from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
 
+    /// <summary>Values claimed for the record's fields, each with its citations; the field shows the preferred one.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -72,6 +75,12 @@ public sealed record InstitutionRequest : BodyRequest
     public string? Website { get; init; }
 
     public List<Source> Sources { get; init; } = [];
+
+    /// <summary>
+    /// Values claimed for the record's fields, each with its citations, as Wikidata ranks statements: the claims of one
+    /// field have exactly one <c>preferred</c>, whose value the field must hold; the others are kept beside it.
+    /// </summary>
+    public List<Claim> Claims { get; init; } = [];
 }
 
 /// <summary>Filters and sort for the institution list.</summary>

@@ -22,7 +22,7 @@ internal sealed class InstitutionResource : ResourceDefinition<Institution, Inst
         Unique("name", self => i => i.DepartmentId == self.DepartmentId && i.Name == self.Name, self => $"The name '{self.Name}' among the department's institutions");
     }
 
-    public override Entity Example => IldArticleSeed.Institutions().Single(i => i.Name == "Chinese Association for International Understanding");
+    public override Entity Example => Seeded(IldArticleSeed.InstitutionId("caiu"));
 
     public override SearchColumns Search => new("Institution", "name", "NULL", "summary");
 

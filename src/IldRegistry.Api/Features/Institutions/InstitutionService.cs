@@ -94,6 +94,7 @@ public sealed class InstitutionService(RegistryDbContext db, TimeProvider clock,
             OtherNames = json.ReadOtherNames(),
             Identifiers = json.ReadIdentifiers(),
             Sources = json.ReadSources(),
+            Claims = json.ReadClaims(),
         }, ct);
 
 }

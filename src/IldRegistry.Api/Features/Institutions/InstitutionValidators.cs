@@ -23,6 +23,8 @@ public sealed class InstitutionRequestValidator : AbstractValidator<InstitutionR
         RuleForEach(i => i.Identifiers).NotNull().SetValidator(new IdentifierValidator());
         RuleFor(i => i.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(i => i.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(i => i.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(i => i.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }
 

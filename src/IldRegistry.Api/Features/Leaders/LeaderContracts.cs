@@ -57,6 +57,9 @@ public sealed record LeaderResponse : IVersioned
     /// <summary>Where the facts of this record come from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
 
+    /// <summary>Values claimed for the record's fields, each with its citations; the field shows the preferred one.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -109,6 +112,12 @@ public sealed record LeaderRequest
     public PartialDate? EndNotAfter { get; init; }
 
     public List<Source> Sources { get; init; } = [];
+
+    /// <summary>
+    /// Values claimed for the record's fields, each with its citations, as Wikidata ranks statements: the claims of one
+    /// field have exactly one <c>preferred</c>, whose value the field must hold; the others are kept beside it.
+    /// </summary>
+    public List<Claim> Claims { get; init; } = [];
 }
 
 /// <summary>Filters and sort for the leader list.</summary>

@@ -25,14 +25,7 @@ internal sealed class LeaderResource : ResourceDefinition<Leader, LeaderRequest>
         Rule(NoOverlapAsync);
     }
 
-    public override Entity Example
-    {
-        get
-        {
-            var luKang = IldArticleSeed.People().Single(p => p.Name == "Lu Kang");
-            return IldArticleSeed.Leaders().Single(l => l.PersonId == luKang.Id);
-        }
-    }
+    public override Entity Example => Seeded(IldArticleSeed.LeaderId("lu-kang", "deputy-head"));
 
     public override Expression<Func<Leader, string>> Label => l => l.Title + " " + l.Person!.Name;
 

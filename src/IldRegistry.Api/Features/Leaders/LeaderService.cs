@@ -215,7 +215,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
 
     /// <summary>The posts with their sources, read for all of them with one query (see <see cref="JsonColumns"/>).</summary>
     protected override Task<IReadOnlyList<LeaderResponse>> CompleteAsync(IReadOnlyList<LeaderResponse> items, CancellationToken ct) =>
-        JsonColumns.FillAsync(Db, "leaders", named: false, items, l => l.Id, (l, json) => l with { Sources = json.ReadSources() }, ct);
+        JsonColumns.FillAsync(Db, "leaders", named: false, items, l => l.Id, (l, json) => l with { Sources = json.ReadSources(), Claims = json.ReadClaims() }, ct);
 
     /// <summary>The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start counting from its first day and a partial end to its last.</summary>
     internal static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>

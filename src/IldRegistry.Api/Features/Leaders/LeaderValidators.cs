@@ -20,6 +20,8 @@ public sealed class LeaderRequestValidator : AbstractValidator<LeaderRequest>
         Rules.Dates(this, l => new SentDates(l.StartStatus, l.Start, l.StartNotBefore, l.StartNotAfter, l.End, l.EndStatus, l.EndNotBefore, l.EndNotAfter), "start", "end");
         RuleFor(l => l.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(l => l.Sources).SetValidator(new SourceValidator());
+        RuleFor(l => l.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(l => l.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }
 

@@ -25,5 +25,7 @@ public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
         RuleForEach(p => p.Identifiers).NotNull().SetValidator(new IdentifierValidator());
         RuleFor(p => p.Sources).NotNull().MaxCount(Rules.MaxListItems);
         RuleForEach(p => p.Sources).NotNull().SetValidator(new SourceValidator());
+        RuleFor(p => p.Claims).NotNull().MaxCount(Rules.MaxListItems);
+        RuleForEach(p => p.Claims).NotNull().SetValidator(new ClaimValidator());
     }
 }

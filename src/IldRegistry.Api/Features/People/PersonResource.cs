@@ -19,7 +19,7 @@ internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
     {
     }
 
-    public override Entity Example => IldArticleSeed.People().Single(p => p.Name == "Lu Kang");
+    public override Entity Example => Seeded(IldArticleSeed.PersonId("lu-kang"));
 
     public override SearchColumns Search => new("Person", "name", "r.native_name", "notes");
 

@@ -90,6 +90,7 @@ public sealed class PersonService(RegistryDbContext db, TimeProvider clock, Tota
             OtherNames = json.ReadOtherNames(),
             Identifiers = json.ReadIdentifiers(),
             Sources = json.ReadSources(),
+            Claims = json.ReadClaims(),
         }, ct);
 
     private IQueryable<PersonPost> PostsOf(Guid personId) =>

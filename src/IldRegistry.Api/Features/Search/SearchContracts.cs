@@ -8,6 +8,7 @@ public enum SearchType
     Institution,
     Bureau,
     Event,
+    Source,
 }
 
 /// <summary>One search hit.</summary>
