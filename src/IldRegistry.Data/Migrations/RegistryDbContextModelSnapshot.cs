@@ -201,6 +201,56 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Bureaus.Bureau.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Bureaus.Bureau.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dissolved", "IldRegistry.Domain.Bureaus.Bureau.Dissolved#PartialDate", b1 =>
                         {
                             b1.Property<DateOnly>("Lower")
@@ -385,7 +435,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -393,8 +448,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -488,6 +544,10 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("native_name");
 
+                    b.Property<int?>("OfficeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("office_count");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
@@ -522,6 +582,56 @@ namespace IldRegistry.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Departments.Department.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Departments.Department.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dissolved", "IldRegistry.Domain.Departments.Department.Dissolved#PartialDate", b1 =>
                         {
@@ -756,7 +866,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -764,8 +879,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -848,6 +964,56 @@ namespace IldRegistry.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Events.HistoricalEvent.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Events.HistoricalEvent.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Date", "IldRegistry.Domain.Events.HistoricalEvent.Date#PartialDate", b1 =>
                         {
                             b1.IsRequired();
@@ -918,7 +1084,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -926,8 +1097,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -1012,6 +1184,56 @@ namespace IldRegistry.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("website");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Institutions.Institution.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Institutions.Institution.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dissolved", "IldRegistry.Domain.Institutions.Institution.Dissolved#PartialDate", b1 =>
                         {
@@ -1246,7 +1468,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -1254,8 +1481,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -1327,6 +1555,56 @@ namespace IldRegistry.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Leaders.Leader.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Leaders.Leader.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "End", "IldRegistry.Domain.Leaders.Leader.End#PartialDate", b1 =>
                         {
@@ -1425,7 +1703,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -1433,8 +1716,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -1676,6 +1960,56 @@ namespace IldRegistry.Data.Migrations
                                 .HasColumnName("born_not_before_upper");
                         });
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.People.Person.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.People.Person.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Died", "IldRegistry.Domain.People.Person.Died#PartialDate", b1 =>
                         {
                             b1.Property<DateOnly>("Lower")
@@ -1822,7 +2156,12 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<string>("AttestedNotBefore");
 
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
                             b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
 
                             b1.Property<string>("Publisher");
 
@@ -1830,8 +2169,9 @@ namespace IldRegistry.Data.Migrations
 
                             b1.Property<DateOnly?>("RetrievedOn");
 
-                            b1.Property<string>("Title")
-                                .IsRequired();
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
 
                             b1.Property<string>("Url");
 
@@ -1849,6 +2189,185 @@ namespace IldRegistry.Data.Migrations
                         .HasDatabaseName("ix_people_name");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("IldRegistry.Domain.Sources.SourceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("publisher");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Weight")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("weight");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.Sources.SourceDocument.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Sources.SourceDocument.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Published", "IldRegistry.Domain.Sources.SourceDocument.Published#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("published_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("published_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("published_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("published_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("published_upper");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.Sources.SourceDocument.Sources#Source", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
+                            b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
+
+                            b1.Property<string>("Publisher");
+
+                            b1.Property<string>("Quote");
+
+                            b1.Property<DateOnly?>("RetrievedOn");
+
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
+
+                            b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_sources");
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("ix_sources_title");
+
+                    b.ToTable("sources", (string)null);
                 });
 
             modelBuilder.Entity("IldRegistry.Domain.Bureaus.Bureau", b =>

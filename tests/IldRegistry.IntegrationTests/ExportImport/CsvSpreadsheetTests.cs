@@ -26,7 +26,7 @@ public sealed class CsvSpreadsheetTests(RegistryApiFactory factory) : ApiTest(fa
     {
         await base.InitializeAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct)).Values, r => Assert.Null(r.Errors));
+        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct)).Values, r => Assert.Null(r.Errors));
     }
 
     [Fact]

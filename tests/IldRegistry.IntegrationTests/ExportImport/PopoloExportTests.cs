@@ -17,7 +17,7 @@ public sealed class PopoloExportTests(RegistryApiFactory factory) : ApiTest(fact
     {
         await base.InitializeAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct)).Values, r => Assert.Null(r.Errors));
+        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct)).Values, r => Assert.Null(r.Errors));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DepartmentChangesTests(RegistryApiFactory factory) : ApiTest
     {
         await base.InitializeAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct);
+        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
         Assert.All(results.Values, r => Assert.Null(r.Errors));
     }
 

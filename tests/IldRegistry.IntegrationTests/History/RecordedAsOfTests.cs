@@ -15,7 +15,7 @@ public sealed class RecordedAsOfTests(RegistryApiFactory factory) : ApiTest(fact
 
         // The heads since 1951, loaded as at start.
         await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct);
+        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
         Assert.All(results.Values, r => Assert.Null(r.Errors));
     }
 

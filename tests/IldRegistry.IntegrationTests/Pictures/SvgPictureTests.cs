@@ -20,7 +20,7 @@ public sealed class SvgPictureTests(RegistryApiFactory factory) : ApiTest(factor
     {
         await base.InitializeAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct);
+        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
         Assert.All(results.Values, r => Assert.Null(r.Errors));
     }
 

@@ -32,7 +32,7 @@ public sealed class ReconcileTests(RegistryApiFactory factory) : ApiTest(factory
     {
         await base.InitializeAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(Ct)).Values, r => Assert.Null(r.Errors));
+        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct)).Values, r => Assert.Null(r.Errors));
     }
 
     private async Task<JsonObject> ReconcileFormAsync(string queries, HttpStatusCode expected = HttpStatusCode.OK)
