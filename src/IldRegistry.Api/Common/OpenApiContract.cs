@@ -80,6 +80,11 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
         if (context.ApiDescription.RelativePath == "api/v1/export" && operation.Responses.TryGetValue("200", out var export) && export is OpenApiResponse exported)
         {
             exported.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            if (exported.Content.TryGetValue("application/json", out var json) && json is OpenApiMediaType jsonMedia && jsonMedia.Schema is { } exportSchema)
+            {
+                jsonMedia.Schema = new OpenApiSchema { OneOf = [exportSchema, PopoloDocument()] };
+            }
+
             exported.Content["application/zip"] = new OpenApiMediaType
             {
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, ContentMediaType = "application/zip", Description = "format=csv: a zip of six RFC 4180 CSV files." },
@@ -90,6 +95,36 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             Header(exported, "Last-Modified", "When the snapshot was taken.");
         }
 
+    }
+
+    /// <summary>
+    /// format=popolo: a Popolo document (popoloproject.com, its JSON schemas under tests/…/Schemas/popolo), persons,
+    /// organizations, memberships and posts, with the registry's own facts in each object's <c>ildregistry</c> extension.
+    /// </summary>
+    private static OpenApiSchema PopoloDocument()
+    {
+        static OpenApiSchema Objects(string description) => new()
+        {
+            Type = JsonSchemaType.Array,
+            Description = description,
+            Items = new OpenApiSchema { Type = JsonSchemaType.Object },
+        };
+
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "format=popolo: the registry as one Popolo JSON document.",
+            Required = new HashSet<string> { "format", "persons", "organizations", "memberships", "posts" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["format"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("popolo")] },
+                ["exportedAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+                ["persons"] = Objects("Popolo persons."),
+                ["organizations"] = Objects("Popolo organizations: departments, units and institutions."),
+                ["memberships"] = Objects("Popolo memberships: the leader posts, with start_date and end_date."),
+                ["posts"] = Objects("Popolo posts: one per department and title."),
+            },
+        };
     }
 
     /// <summary>

@@ -295,7 +295,14 @@ public sealed class ChangeFeedTests(RegistryApiFactory factory) : ApiTest(factor
                 {
                     if (body.ContainsKey(field))
                     {
-                        Assert.True(JsonNode.DeepEquals(value, body[field]), $"{section} {key.Item2} {field}: export {value?.ToJsonString()}, mirror {body[field]?.ToJsonString()}");
+                        // A read copies each cited source's own fields into its citations; the export keeps citations as stored.
+                        var read = field switch
+                        {
+                            "sources" => ExportTests.AsStored(body[field]!),
+                            "claims" => ExportTests.AsStoredClaims(body[field]!),
+                            _ => body[field],
+                        };
+                        Assert.True(JsonNode.DeepEquals(value, read), $"{section} {key.Item2} {field}: export {value?.ToJsonString()}, mirror {read?.ToJsonString()}");
                     }
                 }
 

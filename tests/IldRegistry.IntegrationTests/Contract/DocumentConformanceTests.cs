@@ -356,7 +356,10 @@ public sealed class DocumentConformanceTests(RegistryApiFactory factory) : ApiTe
 
     /// <summary>The component a schema stands for, through the allOf wrapper that carries its description.</summary>
     private static string? RefOf(JsonNode? schema) =>
-        schema?["$ref"]?.GetValue<string>() ?? (schema?["allOf"] is JsonArray { Count: > 0 } allOf ? RefOf(allOf[0]) : null);
+        schema?["$ref"]?.GetValue<string>()
+        ?? (schema?["allOf"] is JsonArray { Count: > 0 } allOf ? RefOf(allOf[0])
+            // One of several shapes (the export: the import format, or Popolo): the first is the operation's own.
+            : schema?["oneOf"] is JsonArray { Count: > 0 } oneOf ? RefOf(oneOf[0]) : null);
 
     /// <summary>Made first: what others refer to.</summary>
     private static int CreateOrder(string path) => Collection(path) switch { "departments" => 0, "people" => 1, _ => 2 };

@@ -18,6 +18,7 @@ internal sealed class DatabaseState
         ["bureaus"] = "Bureau",
         ["institutions"] = "Institution",
         ["events"] = "HistoricalEvent",
+        ["sources"] = "SourceDocument",
     };
 
     public Dictionary<string, Dictionary<Guid, RowState>> Rows { get; } = [];

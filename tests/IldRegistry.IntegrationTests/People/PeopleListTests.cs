@@ -29,7 +29,7 @@ public sealed class PeopleListTests(RegistryApiFactory factory) : ApiTest(factor
         {
             // Issue 12: Liu Haixing, Chen Zhou and Li Mingxiang also cite the news that dates or names them, after the article.
             var sources = person!["sources"]!.AsArray();
-            Assert.Equal(person["name"]!.GetValue<string>() switch { "Liu Haixing" => 4, "Chen Zhou" => 3, "Li Mingxiang" => 2, _ => 1 }, sources.Count);
+            Assert.Equal(person["name"]!.GetValue<string>() switch { "Liu Haixing" => 5, "Chen Zhou" => 3, "Li Mingxiang" => 2, _ => 1 }, sources.Count);
             var source = sources[0]!;
             Assert.Equal(ArticleUrl, source["url"]!.GetValue<string>());
             Assert.Equal("Wikipedia", source["publisher"]!.GetValue<string>());

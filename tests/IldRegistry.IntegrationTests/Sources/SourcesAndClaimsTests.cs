@@ -207,6 +207,23 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
     }
 
     [Fact]
+    public async Task Liu_Haixing_is_born_1963_04_with_its_citation_and_1962_is_another_claim_with_its_own()
+    {
+        var person = await (await Anonymous.GetAsync($"/api/v1/people/{IldArticleSeed.PersonId("liu-haixing")}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("1963-04", person["born"]!.GetValue<string>());
+        Assert.Equal("Known", person["bornStatus"]!.GetValue<string>());
+        var cited = person["sources"]!.AsArray().Single(c => c!["fields"]?.AsArray().Any(f => f!.GetValue<string>() == "born") == true)!;
+        Assert.Equal("https://chinanews.jp/archives/28343", cited["url"]!.GetValue<string>());
+
+        var claims = person["claims"]!.AsArray();
+        Assert.Equal(
+            [("born", "1963-04", true), ("born", "1962", false)],
+            claims.Select(c => (c!["field"]!.GetValue<string>(), c["value"]!.GetValue<string>(), c["preferred"]!.GetValue<bool>())));
+        Assert.Equal("https://chinanews.jp/archives/28343", claims[0]!["sources"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal("https://udn.com/news/story/7331/9039130", claims[1]!["sources"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Shen_Ying_serves_as_the_article_says_and_the_report_without_her_is_a_claim_beside_it()
     {
         var post = await (await Anonymous.GetAsync($"/api/v1/leaders/{IldArticleSeed.LeaderId("shen-ying", "deputy-head")}", Ct)).ReadJsonAsync(HttpStatusCode.OK);

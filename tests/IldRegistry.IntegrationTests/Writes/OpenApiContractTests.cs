@@ -40,7 +40,7 @@ public sealed class OpenApiContractTests(RegistryApiFactory factory) : ApiTest(f
         var zip = export["responses"]!["200"]!["content"]!["application/zip"]!["schema"]!;
         Assert.Equal("string", zip["type"]!.GetValue<string>());
         Assert.NotNull(export["responses"]!["200"]!["headers"]!["Repr-Digest"]);
-        Assert.Equal(["json", "csv"], Parameter(export, "format")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["json", "csv", "popolo"], Parameter(export, "format")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
 
         var create = Operation(document, "/api/v1/departments", "post");
         Assert.True(create["requestBody"]!["required"]!.GetValue<bool>());

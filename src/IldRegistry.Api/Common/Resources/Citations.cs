@@ -32,6 +32,47 @@ internal static class Citations
         }
     }
 
+    /// <summary>Every live source record, by id (a few hundred at most: they are documents, not facts).</summary>
+    public static Task<Dictionary<Guid, SourceDocument>> SourcesAsync(RegistryDbContext db, CancellationToken ct) =>
+        db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+
+    /// <summary>A request's citations (its <c>Sources</c>) as reads show them, in place: for answers built from the export's requests.</summary>
+    public static object WithCitedSources(object request, IReadOnlyDictionary<Guid, SourceDocument> sources)
+    {
+        if (request.GetType().GetProperty(nameof(Entity.Sources)) is { CanWrite: true } property && property.GetValue(request) is IEnumerable<Source> citations)
+        {
+            property.SetValue(request, Cited(citations, sources));
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// Citations as reads show them, for records rebuilt in memory (what <c>ild_cite</c> does in SQL): each citation
+    /// of a known source record with that source's title, address, publisher, published date, language and weight.
+    /// </summary>
+    public static List<Source> Cited(IEnumerable<Source> citations, IReadOnlyDictionary<Guid, SourceDocument> sources) =>
+    [
+        .. citations.Select(c => c.SourceId is { } id && sources.TryGetValue(id, out var source)
+            ? new Source
+            {
+                SourceId = c.SourceId,
+                Fields = c.Fields,
+                Quote = c.Quote,
+                RetrievedOn = c.RetrievedOn,
+                Attested = c.Attested,
+                AttestedNotBefore = c.AttestedNotBefore,
+                AttestedNotAfter = c.AttestedNotAfter,
+                Title = source.Title,
+                Url = source.Url,
+                Publisher = source.Publisher,
+                Published = source.Published?.Text,
+                Language = source.Language,
+                Weight = source.Weight,
+            }
+            : c),
+    ];
+
     /// <summary>Every source id the record cites, with its JSON path.</summary>
     public static IEnumerable<(string Path, Guid Id)> SourceIds(Entity entity)
     {

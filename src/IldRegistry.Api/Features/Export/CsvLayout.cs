@@ -34,8 +34,7 @@ internal sealed partial class CsvLayout
         {
             if (ItemType(property.PropertyType) is { } item)
             {
-                var info = json.GetTypeInfo(item);
-                lists.Add(new CsvList(property.Name, info.Kind == JsonTypeInfoKind.Object ? [.. info.Properties.Select(p => p.Name)] : []));
+                lists.Add(ListOf(property.Name, item, json));
             }
             else
             {
@@ -44,6 +43,37 @@ internal sealed partial class CsvLayout
         }
 
         return new CsvLayout(columns, lists);
+    }
+
+    /// <summary>
+    /// A list field's file: one column per scalar field of its items; a list of scalars inside an item is one cell of
+    /// its values joined by <c>; </c> (a citation's <c>fields</c>), and a list of objects inside an item (a claim's
+    /// <c>sources</c>) a file of its own again, <c>{collection}.{field}.{nested}.csv</c>, keyed by the record's id and
+    /// the item's position.
+    /// </summary>
+    private static CsvList ListOf(string field, Type item, JsonSerializerOptions json)
+    {
+        var info = json.GetTypeInfo(item);
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return new CsvList(field, [], []);
+        }
+
+        var columns = new List<string>();
+        var nested = new List<CsvList>();
+        foreach (var property in info.Properties)
+        {
+            if (ItemType(property.PropertyType) is { } inner && json.GetTypeInfo(inner).Kind == JsonTypeInfoKind.Object)
+            {
+                nested.Add(ListOf(property.Name, inner, json));
+            }
+            else
+            {
+                columns.Add(property.Name);
+            }
+        }
+
+        return new CsvList(field, columns, nested);
     }
 
     /// <summary>
@@ -57,6 +87,7 @@ internal sealed partial class CsvLayout
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String => Text(value.GetString()!),
+        JsonValueKind.Array => Text(string.Join("; ", value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()))),
         _ => value.GetRawText(),
     };
 
@@ -84,4 +115,5 @@ internal sealed partial class CsvLayout
 /// <summary>A list field of a resource, written as a file of its own.</summary>
 /// <param name="Field">The field (<c>sources</c>).</param>
 /// <param name="ItemColumns">The fields of each item, or none for a list of scalars (then one <c>value</c> column).</param>
-internal sealed record CsvList(string Field, IReadOnlyList<string> ItemColumns);
+/// <param name="Nested">The lists of objects inside each item, each a file of its own.</param>
+internal sealed record CsvList(string Field, IReadOnlyList<string> ItemColumns, IReadOnlyList<CsvList> Nested);

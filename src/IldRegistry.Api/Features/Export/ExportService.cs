@@ -67,6 +67,8 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     public async Task WritePopoloAsync(Stream target, CancellationToken token)
     {
         await using var snapshot = await BeginSnapshotAsync(token);
+        // Popolo's sources are links with a note: the citations' source records give them.
+        var cited = await Citations.SourcesAsync(db, token);
         var sections = new[] { "persons", "organizations", "memberships" };
         var posts = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = _json.Encoder });
@@ -81,7 +83,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
                 var count = 0;
                 await foreach (var record in resource.ExportAsync(db, token))
                 {
-                    if (PopoloMapping.Map(record.Id, record.Record) is not ({ } name, { } item) || name != section)
+                    if (PopoloMapping.Map(record.Id, Citations.WithCitedSources(record.Record, cited)) is not ({ } name, { } item) || name != section)
                     {
                         break;
                     }
@@ -209,6 +211,41 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
                     await write(fields);
                 }
             }, ct);
+
+            foreach (var nested in list.Nested)
+            {
+                await WriteCsvEntryAsync(archive, sink, $"{resource.Collection}.{list.Field}.{nested.Field}.csv", ["recordId", "position", "itemPosition", .. nested.ItemColumns], resource.ExportAsync(db, ct), async (record, fields, write) =>
+                {
+                    if (!fields.Root.TryGetProperty(list.Field, out var items) || items.ValueKind != JsonValueKind.Array)
+                    {
+                        return;
+                    }
+
+                    var position = 0;
+                    foreach (var item in items.EnumerateArray())
+                    {
+                        position++;
+                        if (!item.TryGetProperty(nested.Field, out var inner) || inner.ValueKind != JsonValueKind.Array)
+                        {
+                            continue;
+                        }
+
+                        var itemPosition = 0;
+                        foreach (var element in inner.EnumerateArray())
+                        {
+                            fields[0] = record.Id.ToString();
+                            fields[1] = position.ToString(CultureInfo.InvariantCulture);
+                            fields[2] = (++itemPosition).ToString(CultureInfo.InvariantCulture);
+                            for (var i = 0; i < nested.ItemColumns.Count; i++)
+                            {
+                                fields[i + 3] = element.TryGetProperty(nested.ItemColumns[i], out var value) ? CsvLayout.Cell(value) : null;
+                            }
+
+                            await write(fields);
+                        }
+                    }
+                }, ct);
+            }
         }
     }
 

@@ -139,6 +139,8 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var history = new RecordedHistory(Db);
         var people = await history.AllAsync<Person>(at, ct);
         var departmentsThen = await history.AllAsync<Department>(at, ct);
+        var sourcesThen = (await history.AllAsync<IldRegistry.Domain.Sources.SourceDocument>(at, ct))
+            .Where(s => !s.Value.Deleted).ToDictionary(s => s.Key, s => s.Value.Record);
         var posts = (await history.AllAsync<Leader>(at, ct)).Values
             .Select(s => s.Record)
             .Where(l => l.DeletedAt is null && l.DepartmentId == departmentId)
@@ -152,7 +154,11 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var project = CompiledResponse.Value;
         return [.. posts.Where(p => p.Person is not null && p.Department is not null)
             .OrderBy(p => p.Rank).ThenBy(p => p.Start is null).ThenBy(p => p.Start?.Lower)
-            .Select(p => project(p) with { Sources = p.Sources })];
+            .Select(p => project(p) with
+            {
+                Sources = Citations.Cited(p.Sources, sourcesThen),
+                Claims = [.. p.Claims.Select(c => new Claim { Field = c.Field, Value = c.Value, Preferred = c.Preferred, Note = c.Note, Sources = Citations.Cited(c.Sources, sourcesThen) })],
+            })];
     }
 
     private static readonly Lazy<Func<Leader, LeaderResponse>> CompiledResponse = new(() => RecordedHistory.InMemory(ToResponse));

@@ -148,6 +148,13 @@ public sealed class ReconcileFacts(RegistryDbContext db)
             }
         }
 
+        // Citations as reads show them: with their source records' titles and addresses.
+        var sources = await Api.Common.Resources.Citations.SourcesAsync(db, ct);
+        foreach (var (id, entity) in found.ToList())
+        {
+            found[id] = entity with { Sources = Api.Common.Resources.Citations.Cited(entity.Sources, sources) };
+        }
+
         return found;
     }
 
