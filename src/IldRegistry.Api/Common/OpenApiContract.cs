@@ -75,6 +75,14 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             {
                 sort.Enum = [.. fields.SelectMany(f => new[] { f, "-" + f }).Select(f => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(f))];
             }
+
+            // ValidationFilter bounds every query value; a parameter that says less keeps its own maximum.
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema text
+                && text.Type is { } type && type.HasFlag(JsonSchemaType.String)
+                && text.MaxLength is null && text.Enum is not { Count: > 0 } && text.Format is null)
+            {
+                text.MaxLength = Validation.Rules.MaxQueryLength;
+            }
         }
 
         if (context.ApiDescription.RelativePath == "api/v1/export" && operation.Responses.TryGetValue("200", out var export) && export is OpenApiResponse exported)

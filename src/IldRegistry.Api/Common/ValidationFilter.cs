@@ -18,6 +18,7 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var errors = BindingErrors(context);
+        BoundQueryValues(context, errors);
         var typeErrors = errors.Keys.ToList();
         foreach (var argument in context.ActionArguments.Values)
         {
@@ -60,6 +61,28 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
         }
 
         await next();
+    }
+
+    /// <summary>
+    /// Every query value of a documented operation is bounded: at most <see cref="Validation.Rules.MaxQueryLength"/>
+    /// characters unless its parameter says less (the document gives each string query parameter that maximum, see
+    /// <see cref="ContractResponsesOperationFilter"/>). The reconciliation service, outside the document, takes whole
+    /// batches of queries in one value and bounds them itself.
+    /// </summary>
+    private static void BoundQueryValues(ActionExecutingContext context, Dictionary<string, List<string>> errors)
+    {
+        if (context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionVisibilityProvider>().Any(v => v.IgnoreApi))
+        {
+            return;
+        }
+
+        foreach (var (name, values) in context.HttpContext.Request.Query)
+        {
+            if (!errors.ContainsKey(name) && values.Any(v => v is { Length: > Validation.Rules.MaxQueryLength }))
+            {
+                Add(errors, name, $"'{name}' must be at most {Validation.Rules.MaxQueryLength} characters.");
+            }
+        }
     }
 
     private static Dictionary<string, List<string>> BindingErrors(ActionExecutingContext context)

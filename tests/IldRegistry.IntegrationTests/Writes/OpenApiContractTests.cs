@@ -32,6 +32,40 @@ public sealed class OpenApiContractTests(RegistryApiFactory factory) : ApiTest(f
     }
 
     [Fact]
+    public async Task Every_string_query_parameter_has_a_documented_maximum_that_the_server_enforces()
+    {
+        var document = await DocumentAsync();
+        var unbounded = (
+            from path in document["paths"]!.AsObject()
+            from operation in path.Value!.AsObject()
+            from parameter in operation.Value!["parameters"]?.AsArray() ?? []
+            where parameter!["in"]!.GetValue<string>() == "query"
+            let schema = parameter["schema"]!
+            where schema.ToJsonString().Contains("\"string\"", StringComparison.Ordinal)
+                && schema["maxLength"] is null && schema["enum"] is null && schema["format"] is null
+            select $"{operation.Key} {path.Key} {parameter["name"]}").ToList();
+        Assert.Empty(unbounded);
+        Assert.Equal(200, Parameter(Operation(document, "/api/v1/leaders", "get"), "title")["schema"]!["maxLength"]!.GetValue<int>());
+
+        var tooLong = new string('a', 201);
+        foreach (var (url, field) in new[]
+        {
+            ($"/api/v1/leaders?title={tooLong}", "title"),
+            ($"/api/v1/departments/ild/org-chart?asOf={tooLong}", "asOf"),
+            ($"/api/v1/departments/ild/changes?from={tooLong}", "from"),
+            ($"/api/v1/changes?after={tooLong}", "after"),
+        })
+        {
+            var problem = await (await Anonymous.GetAsync(url, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem["errors"]![field] is not null, $"{url}: {problem.ToJsonString()}");
+        }
+
+        // At the maximum the value is read as what it is (here: not a date), not refused for its length.
+        var atMaximum = await (await Anonymous.GetAsync($"/api/v1/leaders?title={new string('a', 200)}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(atMaximum["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Limits_headers_and_answers_are_documented()
     {
         var document = await DocumentAsync();
