@@ -220,20 +220,42 @@ public sealed class LeadersTests(RegistryApiFactory factory) : LeaderTest(factor
     [InlineData("2015-06-15", true)]
     [InlineData("2015-06-16", false)]
     [InlineData("1900", true)]
-    public async Task AsOf_with_an_unknown_start_and_a_day_end_serves_up_to_that_day(string asOf, bool serving)
+    public async Task AsOf_with_an_unknown_start_and_a_day_end_may_serve_up_to_that_day_and_is_known_on_none(string asOf, bool serving)
     {
+        // Issue 12: an unknown start is not "since forever". Without an attestation the post is known to be held on no
+        // day, so the list as of a date shows it only as possible (asOfMode=Possible), up to its end.
         var department = await CreateDepartmentAsync();
         var post = await CreatePostIdAsync(Post(department, await CreatePersonAsync(), end: "2015-06-15"));
 
-        var items = await ItemsAsync($"departmentId={department}&asOf={asOf}");
-        Assert.Equal(serving ? [post] : [], Ids(items));
+        Assert.Empty(await ItemsAsync($"departmentId={department}&asOf={asOf}"));
+        var possible = await ItemsAsync($"departmentId={department}&asOf={asOf}&asOfMode=Possible");
+        Assert.Equal(serving ? [post] : [], Ids(possible));
+        Assert.All(possible, p => Assert.Equal("NotAttested", p!["possibleReason"]!.GetValue<string>()));
     }
 
     [Fact]
-    public async Task AsOf_keeps_posts_of_unknown_dates_which_may_serve_on_any_date()
+    public async Task AsOf_lists_posts_of_unknown_start_only_as_possible_with_their_reason()
     {
-        // Liu Haixing's start is known since issue 12 (2025-09), so only the six undated deputies may serve in 1951.
-        Assert.Equal(SeedNames[1..], Names(await ItemsAsync("department=ild&asOf=1951")));
+        // Issue 12: the article attests its six deputies only for today, so in 1951 none is known to serve; each may
+        // (StartUnknown). Liu Haixing's start is known (2025-09): in 1951 he is in neither list.
+        Assert.Empty(await ItemsAsync("department=ild&asOf=1951"));
+        var possible = await ItemsAsync("department=ild&asOf=1951&asOfMode=Possible");
+        Assert.Equal(SeedNames[1..], Names(possible));
+        Assert.All(possible, p => Assert.Equal("StartUnknown", p!["possibleReason"]!.GetValue<string>()));
+
+        // After the article's latest attestation (2026-11-27) they are known to serve, and the known list carries no reason.
+        var today = await ItemsAsync("department=ild&asOf=2026-11-28");
+        Assert.Equal(SeedNames, Names(today));
+        Assert.All(today, p => Assert.False(p!.AsObject().ContainsKey("possibleReason")));
+    }
+
+    [Fact]
+    public async Task AsOf_refuses_a_mode_it_does_not_know_and_keyset_paging_naming_the_field()
+    {
+        var mode = await (await Anonymous.GetAsync("/api/v1/leaders?asOf=2019&asOfMode=Maybe", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(mode["errors"]!["asOfMode"]);
+        var after = await (await Anonymous.GetAsync($"/api/v1/leaders?asOf=2019&after={Guid.NewGuid()}", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(after["errors"]!["after"]);
     }
 
     [Theory]

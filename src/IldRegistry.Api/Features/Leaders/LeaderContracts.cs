@@ -54,6 +54,14 @@ public sealed record LeaderResponse : IVersioned
     /// <summary>An uncertain end lies no later than this (within <c>end</c>), e.g. <c>2025-09-30</c>.</summary>
     public PartialDate? EndNotAfter { get; init; }
 
+    /// <summary>
+    /// Only in <c>GET /leaders?asOf=…&amp;asOfMode=Possible</c>: why the post may be held on that date but is not known
+    /// to be (<c>StartUnknown</c>, <c>StartUncertain</c>, <c>EndUnknown</c>, <c>EndUncertain</c>, <c>NotAttested</c>,
+    /// <c>SoleHolderUndecided</c>); absent elsewhere.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PossibleReason? PossibleReason { get; init; }
+
     /// <summary>Where the facts of this record come from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
 
@@ -120,6 +128,13 @@ public sealed record LeaderRequest
     public List<Claim> Claims { get; init; } = [];
 }
 
+/// <summary>What the list's <c>asOf</c> answers: the posts known to be held on the date, or those that only may be.</summary>
+public enum AsOfMode
+{
+    Known,
+    Possible,
+}
+
 /// <summary>Filters and sort for the leader list.</summary>
 public sealed record LeaderListQuery
 {
@@ -144,6 +159,13 @@ public sealed record LeaderListQuery
     /// ending <c>2022-04</c> serves through 30 April 2022). A year or month matches the posts serving at any time in it.
     /// </summary>
     public string? AsOf { get; init; }
+
+    /// <summary>
+    /// With <c>asOf</c>: <c>Known</c> (default) lists the posts known to be held on that date; <c>Possible</c> the posts
+    /// that may be held then but are not known to be, each with its <c>possibleReason</c> (an unknown start before the
+    /// first attestation, an uncertain end, two holders of a sole-holder post, …). Nothing only possible is listed as known.
+    /// </summary>
+    public AsOfMode AsOfMode { get; init; } = AsOfMode.Known;
 
     /// <summary>Only posts whose tenure reaches to or past this partial date (its first day).</summary>
     public string? From { get; init; }

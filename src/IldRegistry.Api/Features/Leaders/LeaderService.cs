@@ -94,8 +94,40 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
                 || l.Person.OtherNames.Any(n => EF.Functions.ILike(n.Name, pattern)));
         }
 
+        if (asOf is not null)
+        {
+            return await ListAsOfAsync(leaders, query, asOf, paging, ct);
+        }
+
         var page = await PageAsync(leaders, query with { Sort = null }, Sorts, query.Sort, paging, ToResponse, ct);
         return page with { Items = await CompleteAsync(page.Items, ct) };
+    }
+
+    /// <summary>
+    /// The list as of a date, in three values: whether a post is known to be held then or only may be depends on its
+    /// sources' attestations and, for a sole-holder post, on the other holders in its department. So the posts the SQL
+    /// filter lets through (every one that may hold) are classified as the leadership is (<see cref="Classify{T}"/>),
+    /// department by department, and the page is cut from those of the mode asked for.
+    /// </summary>
+    private async Task<PagedResult<LeaderResponse>> ListAsOfAsync(
+        IQueryable<Leader> leaders, LeaderListQuery query, PartialDate asOf, PageQuery paging, CancellationToken ct)
+    {
+        if (paging.After is not null)
+        {
+            throw new FieldValidationException("after", "With 'asOf', page with 'page': which posts hold is decided after the database's filter, so there is no keyset to go on from.");
+        }
+
+        var candidates = await CompleteAsync(await Sorts.Apply(leaders, query.Sort).Select(ToResponse).ToListAsync(ct), ct);
+        var holdings = candidates
+            .GroupBy(p => p.Department.Id)
+            .SelectMany(department => Classify(department.ToList(), p => p.Title, TenureOf, asOf))
+            .ToDictionary(h => h.Post.Id, h => h.Holding);
+        var possible = query.AsOfMode == AsOfMode.Possible;
+        var selected = candidates
+            .Where(p => holdings.TryGetValue(p.Id, out var holding) && (possible ? holding.Possible : holding.Known))
+            .Select(p => possible ? p with { PossibleReason = holdings[p.Id].Reason } : p)
+            .ToList();
+        return new PagedResult<LeaderResponse>([.. selected.Skip(paging.Skip).Take(paging.PageSize)], paging.Page, paging.PageSize, selected.Count);
     }
 
     /// <summary>
