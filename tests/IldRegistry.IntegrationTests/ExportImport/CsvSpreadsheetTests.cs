@@ -3,9 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using IldRegistry.Api.Features.Import;
 using IldRegistry.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.ExportImport;
 
@@ -25,8 +23,7 @@ public sealed class CsvSpreadsheetTests(RegistryApiFactory factory) : ApiTest(fa
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct)).Values, r => Assert.Null(r.Errors));
+        await Factory.LoadSeedFilesAsync(Ct);
     }
 
     [Fact]

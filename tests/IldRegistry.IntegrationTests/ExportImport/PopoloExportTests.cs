@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using IldRegistry.Api.Features.Import;
 using IldRegistry.Data.Seed;
 using IldRegistry.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.ExportImport;
 
@@ -16,8 +14,7 @@ public sealed class PopoloExportTests(RegistryApiFactory factory) : ApiTest(fact
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.All((await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct)).Values, r => Assert.Null(r.Errors));
+        await Factory.LoadSeedFilesAsync(Ct);
     }
 
     [Fact]

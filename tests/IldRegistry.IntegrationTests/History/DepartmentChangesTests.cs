@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using IldRegistry.Api.Features.Import;
 using IldRegistry.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.History;
 
@@ -11,9 +9,7 @@ public sealed class DepartmentChangesTests(RegistryApiFactory factory) : ApiTest
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
-        Assert.All(results.Values, r => Assert.Null(r.Errors));
+        await Factory.LoadSeedFilesAsync(Ct);
     }
 
     private async Task<JsonObject> ChangesAsync(string query) =>

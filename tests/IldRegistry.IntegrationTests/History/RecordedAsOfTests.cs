@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using IldRegistry.Api.Features.Import;
 using IldRegistry.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.History;
 
@@ -12,11 +10,7 @@ public sealed class RecordedAsOfTests(RegistryApiFactory factory) : ApiTest(fact
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-
-        // The heads since 1951, loaded as at start.
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
-        Assert.All(results.Values, r => Assert.Null(r.Errors));
+        await Factory.LoadSeedFilesAsync(Ct);
     }
 
     private static string Moment(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture));

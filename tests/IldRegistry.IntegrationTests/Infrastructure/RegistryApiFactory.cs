@@ -92,6 +92,14 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
             await _postgres.DisposeAsync();
         }
     }
+
+    /// <summary>Every seed data file, as a start loads them (the reset loads only the article's): for tests about the leadership history.</summary>
+    public async Task LoadSeedFilesAsync(CancellationToken ct)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var results = await scope.ServiceProvider.GetRequiredService<IldRegistry.Api.Features.Import.SeedFileService>().LoadAsync(ct: ct);
+        Assert.All(results.Values, r => Assert.Null(r.Errors));
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
-using IldRegistry.Api.Features.Import;
 using IldRegistry.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.Pictures;
 
@@ -19,9 +17,7 @@ public sealed class SvgPictureTests(RegistryApiFactory factory) : ApiTest(factor
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SeedFileService>().LoadAsync(ct: Ct);
-        Assert.All(results.Values, r => Assert.Null(r.Errors));
+        await Factory.LoadSeedFilesAsync(Ct);
     }
 
     private async Task<(string Svg, XDocument Document)> GetSvgAsync(string url)

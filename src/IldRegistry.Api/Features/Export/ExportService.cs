@@ -78,12 +78,13 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         foreach (var section in sections)
         {
             writer.WriteStartArray(section);
-            foreach (var resource in ResourceRegistry.Instance.All)
+            // Each resource is read once, for its own section (not started for the others just to learn where it goes).
+            foreach (var resource in ResourceRegistry.Instance.All.Where(r => PopoloMapping.SectionOf(r.RequestType) == section))
             {
                 var count = 0;
                 await foreach (var record in resource.ExportAsync(db, token))
                 {
-                    if (PopoloMapping.Map(record.Id, Citations.WithCitedSources(record.Record, cited)) is not ({ } name, { } item) || name != section)
+                    if (PopoloMapping.Map(record.Id, Citations.WithCitedSources(record.Record, cited)) is not { } item)
                     {
                         break;
                     }

@@ -27,14 +27,21 @@ internal static partial class PopoloMapping
 {
     public const string Extension = "ildregistry";
 
-    /// <summary>The Popolo section a record goes to and its Popolo object, or null for a resource Popolo has no place for.</summary>
-    public static (string Section, JsonObject Item)? Map(Guid id, object record) => record switch
+    /// <summary>The Popolo section a resource's records go to, by its request type, or null for one Popolo has no place for.</summary>
+    public static string? SectionOf(Type requestType) =>
+        requestType == typeof(PersonRequest) ? "persons"
+        : requestType == typeof(DepartmentRequest) || requestType == typeof(BureauRequest) || requestType == typeof(InstitutionRequest) ? "organizations"
+        : requestType == typeof(LeaderRequest) ? "memberships"
+        : null;
+
+    /// <summary>A record as its Popolo object (in the section <see cref="SectionOf"/> names), or null for a resource Popolo has no place for.</summary>
+    public static JsonObject? Map(Guid id, object record) => record switch
     {
-        PersonRequest p => ("persons", Person(id, p)),
-        DepartmentRequest d => ("organizations", Organization(id, d.Name, "department", d.ParentId, d.OtherNames, d.Identifiers, d.Sources, d.Established, d.Dissolved, d.NativeName, d.RomanizedName, d.ShortName)),
-        BureauRequest b => ("organizations", Organization(id, b.Name, "unit", b.ParentBureauId ?? b.DepartmentId, b.AlternateName is null ? [] : [new OtherName { Name = b.AlternateName, Kind = NameKind.Alternative }], [], b.Sources, null, null, null, null, null, b.Kind?.ToString())),
-        InstitutionRequest i => ("organizations", Organization(id, i.Name, "institution", i.Kind == InstitutionKind.ChildAgency ? i.DepartmentId : null, i.OtherNames, i.Identifiers, i.Sources, i.Established, null, i.NativeName, null, null, i.Kind?.ToString(), i.Kind == InstitutionKind.ChildAgency ? null : i.DepartmentId)),
-        LeaderRequest l => ("memberships", Membership(id, l)),
+        PersonRequest p => Person(id, p),
+        DepartmentRequest d => Organization(id, d.Name, "department", d.ParentId, d.OtherNames, d.Identifiers, d.Sources, d.Established, d.Dissolved, d.NativeName, d.RomanizedName, d.ShortName),
+        BureauRequest b => Organization(id, b.Name, "unit", b.ParentBureauId ?? b.DepartmentId, b.AlternateName is null ? [] : [new OtherName { Name = b.AlternateName, Kind = NameKind.Alternative }], [], b.Sources, null, null, null, null, null, b.Kind?.ToString()),
+        InstitutionRequest i => Organization(id, i.Name, "institution", i.Kind == InstitutionKind.ChildAgency ? i.DepartmentId : null, i.OtherNames, i.Identifiers, i.Sources, i.Established, null, i.NativeName, null, null, i.Kind?.ToString(), i.Kind == InstitutionKind.ChildAgency ? null : i.DepartmentId),
+        LeaderRequest l => Membership(id, l),
         _ => null,
     };
 
