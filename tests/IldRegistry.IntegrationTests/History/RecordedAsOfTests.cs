@@ -137,6 +137,73 @@ public sealed class RecordedAsOfTests(RegistryApiFactory factory) : ApiTest(fact
         Assert.Equal("Song Tao", in2019["leaders"]!.AsArray().Single(l => l!["title"]!.GetValue<string>() == "Head")!["person"]!["name"]!.GetValue<string>());
     }
 
+    /// <summary>The org chart as recorded at a moment: the same document the registry answered then.</summary>
+    [Fact]
+    public async Task The_org_chart_as_recorded_at_a_moment_answers_what_the_chart_was_then()
+    {
+        using var before = await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=2026-11-30", Ct);
+        var chartThen = await before.ReadJsonAsync(HttpStatusCode.OK);
+        var moment = await PauseAsync();
+
+        // Change what the chart shows: add an institution, rename a unit, delete a post.
+        await (await Client.PostJsonAsync("/api/v1/institutions", new { departmentId = IldRegistry.Data.Seed.IldArticleSeed.IldId, name = "Institute Added Later", kind = "ChildAgency", established = "2020" }, Ct))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var unit = chartThen["bureaus"]!.AsArray().First()!;
+        var unitUrl = $"/api/v1/bureaus/{unit["id"]}";
+        // The record as recorded now is in the shape PUT takes.
+        var unitNow = (await (await Client.GetAsync($"{unitUrl}?recordedAsOf={Moment(DateTimeOffset.UtcNow)}", Ct)).ReadJsonAsync(HttpStatusCode.OK))["record"]!.AsObject();
+        unitNow["name"] = "Renamed Unit";
+
+        (await Client.PutCurrentAsync(unitUrl, unitNow, Ct)).EnsureSuccessStatusCode();
+        var head = chartThen["leadership"]!.AsArray().Single(l => l!["title"]!.GetValue<string>() == "Head")!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"/api/v1/leaders/{head["id"]}", Ct)).StatusCode);
+
+        var now = await (await Anonymous.GetAsync("/api/v1/departments/ild/org-chart?asOf=2026-11-30", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.False(JsonNode.DeepEquals(chartThen, now));
+        Assert.Contains("Renamed Unit", now.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Institute Added Later", now.ToJsonString(), StringComparison.Ordinal);
+
+        using var recorded = await Anonymous.GetAsync($"/api/v1/departments/ild/org-chart?asOf=2026-11-30&recordedAsOf={Moment(moment)}", Ct);
+        var body = await recorded.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(moment, body["recordedAsOf"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(moment.UtcDateTime.ToString("R", CultureInfo.InvariantCulture), recorded.Headers.GetValues("Memento-Datetime").Single());
+        Assert.Equal("</api/v1/departments/ild/org-chart?asOf=2026-11-30>; rel=\"original\"", recorded.Headers.GetValues("Link").Single());
+        body.Remove("recordedAsOf");
+        Assert.True(JsonNode.DeepEquals(chartThen, body), $"{chartThen.ToJsonString()}\n{body.ToJsonString()}");
+
+        // The picture takes the moment too.
+        var svg = await Anonymous.GetStringAsync($"/api/v1/departments/ild/org-chart.svg?asOf=2026-11-30&recordedAsOf={Moment(moment)}", Ct);
+        Assert.Contains(unit["name"]!.GetValue<string>(), svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Renamed Unit", svg, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2001-01-01", HttpStatusCode.NotFound)]
+    [InlineData("yesterday", HttpStatusCode.BadRequest)]
+    public async Task The_org_chart_as_recorded_before_the_department_existed_or_at_no_moment_is_refused(string moment, HttpStatusCode status)
+    {
+        using var response = await Anonymous.GetAsync($"/api/v1/departments/ild/org-chart?recordedAsOf={moment}", Ct);
+        var problem = await response.ReadProblemAsync(status);
+        if (status == HttpStatusCode.BadRequest)
+        {
+            Assert.True(problem["errors"]!.AsObject().ContainsKey("recordedAsOf"), problem.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public async Task The_org_chart_as_recorded_while_the_department_was_deleted_is_a_410()
+    {
+        var created = await (await Client.PostJsonAsync("/api/v1/departments", new { slug = "short-lived", name = "Short-Lived Department" }, Ct)).ReadJsonAsync(HttpStatusCode.Created);
+        var url = $"/api/v1/departments/{created["id"]}";
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync(url, Ct)).StatusCode);
+        var whileDeleted = await PauseAsync();
+        (await Client.PostAsync($"{url}/restore", null, Ct)).EnsureSuccessStatusCode();
+
+        await (await Anonymous.GetAsync("/api/v1/departments/short-lived/org-chart", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        using var then = await Anonymous.GetAsync($"/api/v1/departments/short-lived/org-chart?recordedAsOf={Moment(whileDeleted)}", Ct);
+        await then.ReadProblemAsync(HttpStatusCode.Gone);
+    }
+
     private static JsonObject Strip(JsonObject leadership)
     {
         var copy = leadership.DeepClone().AsObject();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IldRegistry.Data.Seed;
 using IldRegistry.IntegrationTests.Infrastructure;
@@ -114,6 +115,33 @@ public sealed class SourcesAndClaimsTests(RegistryApiFactory factory) : ApiTest(
         Assert.Null(stored["title"]);
         Assert.Null(stored["weight"]);
         Assert.Equal(source, stored["sourceId"]!.GetValue<Guid>());
+    }
+
+    /// <summary>A record shows its sources' titles, so editing a source is a change of every record citing it.</summary>
+    [Fact]
+    public async Task Editing_a_cited_source_changes_the_citing_records_etag_so_a_conditional_read_gets_the_new_title()
+    {
+        var source = await NewSourceAsync("Old title");
+        var created = await Client.PostJsonAsync("/api/v1/institutions", Institution(new JsonArray(Cite(source, "name"))), Ct);
+        var url = created.Headers.Location!.ToString();
+        using var first = await Anonymous.GetAsync(url, Ct);
+        await first.ReadJsonAsync(HttpStatusCode.OK);
+        var etag = first.Headers.ETag!;
+
+        await (await Client.PutCurrentAsync($"{Url}/{source}", new { title = "New title", url = "https://example.org/report", weight = "High" }, Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(etag);
+        using var again = await Anonymous.SendAsync(conditional, Ct);
+        var body = await again.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.NotEqual(etag, again.Headers.ETag);
+        Assert.Equal("New title", body["sources"]![0]!["title"]!.GetValue<string>());
+
+        // The old ETag no longer matches a write either: the client has to read what it would overwrite.
+        var edit = Institution(body["sources"]!.DeepClone().AsArray());
+        using var stale = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(edit) };
+        stale.Headers.IfMatch.Add(etag);
+        await (await Client.SendAsync(stale, Ct)).ReadProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
     [Fact]

@@ -27,7 +27,12 @@ public sealed record OrgChart(
     IReadOnlyList<OrgChartPossibleBureau> PossibleBureaus,
     IReadOnlyDictionary<string, IReadOnlyList<OrgChartInstitution>> Institutions,
     IReadOnlyList<OrgChartPossibleInstitution> PossibleInstitutions,
-    IReadOnlyList<OrgChartEvent> RecentEvents);
+    IReadOnlyList<OrgChartEvent> RecentEvents)
+{
+    /// <summary>With <c>recordedAsOf</c>: the moment whose records the chart describes (else absent: the registry now).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? RecordedAsOf { get; init; }
+}
 
 /// <summary>A post held on the chart's date.</summary>
 public sealed record OrgChartLeader(Guid Id, Guid PersonId, string Name, string? NativeName, string Title, int Rank, PartialDate? Start, PartialDate? End);

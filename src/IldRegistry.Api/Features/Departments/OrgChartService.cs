@@ -1,4 +1,5 @@
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Leaders;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
@@ -9,16 +10,41 @@ namespace IldRegistry.Api.Features.Departments;
 /// <summary>
 /// Builds the org chart in exactly six SQL queries whatever the department's size: the department with its parent,
 /// its children, its leadership, its bureaus, its institutions and its latest events. The bureau tree is assembled
-/// in memory from one flat list.
+/// in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
+/// held them at that past moment.
 /// </summary>
-public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, TimeProvider clock)
+public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, RecordedHistory history, TimeProvider clock)
 {
     public const int QueryCount = 6;
     public const int RecentEventCount = 10;
 
-    public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, CancellationToken ct)
+    public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
     {
         var date = AsOf.Parse(asOf, clock);
+        if (recordedAsOf is null)
+        {
+            return Build(await CurrentAsync(idOrSlug, ct), date);
+        }
+
+        var moment = RecordedHistory.Parse(recordedAsOf);
+        return Build(await RecordedAsync(idOrSlug, moment, ct), date) with { RecordedAsOf = moment };
+    }
+
+    /// <summary>What an org chart is drawn from: the department and its parts, each list in the chart's order.</summary>
+    private sealed record Parts(
+        DepartmentSummary Summary,
+        DepartmentRef? Parent,
+        List<DepartmentRef> Children,
+        List<Post> Posts,
+        List<Domain.Bureaus.Bureau> Bureaus,
+        List<Domain.Institutions.Institution> Institutions,
+        List<OrgChartEvent> Events);
+
+    private sealed record Post(Domain.Leaders.Leader Leader, string Name, string? NativeName);
+
+    /// <summary>The registry now, in <see cref="QueryCount"/> queries.</summary>
+    private async Task<Parts> CurrentAsync(string idOrSlug, CancellationToken ct)
+    {
         var department = await departments.GetSummaryAsync(idOrSlug, ct);
         var id = department.Summary.Id;
 
@@ -31,34 +57,18 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         // Every post with its sources, in one query: which hold on the date depends on what their sources attest.
         var posts = await db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id)
             .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
-            .Select(l => new { Leader = l, l.Person!.Name, l.Person.NativeName })
+            .Select(l => new Post(l, l.Person!.Name, l.Person.NativeName))
             .ToListAsync(ct);
-        var holdings = LeaderService.Classify(
-            posts,
-            p => p.Leader.Title,
-            p => Tenure.Of(p.Leader.Tenure(), p.Leader.Sources),
-            date);
-        OrgChartLeader Node(Domain.Leaders.Leader l, string name, string? nativeName) =>
-            new(l.Id, l.PersonId, name, nativeName, l.Title, l.Rank, l.Start, l.End);
-        var leadership = holdings.Where(h => h.Holding.Known).Select(h => Node(h.Post.Leader, h.Post.Name, h.Post.NativeName)).ToList();
-        var possible = holdings.Where(h => h.Holding.Possible)
-            .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, Node(h.Post.Leader, h.Post.Name, h.Post.NativeName)))
-            .ToList();
 
-        // Units and institutions exist on the date as posts hold: by their dates and what their sources attest.
-        var bureaus = Existing(
-            await db.Bureaus.AsNoTracking()
-                .Where(b => b.DepartmentId == id)
-                .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
-                .ToListAsync(ct),
-            date);
+        var bureaus = await db.Bureaus.AsNoTracking()
+            .Where(b => b.DepartmentId == id)
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
+            .ToListAsync(ct);
 
-        var institutions = Existing(
-            await db.Institutions.AsNoTracking()
-                .Where(i => i.DepartmentId == id)
-                .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
-                .ToListAsync(ct),
-            date);
+        var institutions = await db.Institutions.AsNoTracking()
+            .Where(i => i.DepartmentId == id)
+            .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
+            .ToListAsync(ct);
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.DepartmentId == id)
@@ -66,6 +76,74 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Take(RecentEventCount)
             .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
             .ToListAsync(ct);
+
+        return new Parts(department.Summary, department.Parent, children, posts, bureaus, institutions, events);
+    }
+
+    /// <summary>
+    /// The registry as it was recorded at <paramref name="at"/> (transaction time), rebuilt from the history of every
+    /// record the chart shows: the records live then, in the same order as <see cref="CurrentAsync"/>'s. A department
+    /// the registry did not hold then is a 404, one deleted then a 410 (its record now may have been restored).
+    /// </summary>
+    private async Task<Parts> RecordedAsync(string idOrSlug, DateTimeOffset at, CancellationToken ct)
+    {
+        var id = await departments.ResolveAsync(idOrSlug, ct);
+        var departmentsThen = await history.AllAsync<Domain.Departments.Department>(at, ct);
+        var department = departmentsThen.GetValueOrDefault(id) ?? throw new NotFoundException("department", idOrSlug);
+        if (department.Deleted)
+        {
+            throw new GoneException("department", idOrSlug, $"/api/v1/departments/{id}/restore");
+        }
+
+        List<T> Live<T>(Dictionary<Guid, RecordedState<T>> states, Func<T, bool> belongs)
+            where T : Domain.Common.Entity =>
+            [.. states.Values.Where(s => !s.Deleted && belongs(s.Record)).Select(s => s.Record)];
+
+        var d = department.Record;
+        var live = Live(departmentsThen, _ => true).ToDictionary(x => x.Id);
+        DepartmentRef Ref(Domain.Departments.Department x) => new(x.Id, x.Slug, x.Name);
+        var summary = new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, d.Established);
+        var parent = d.ParentId is { } p && live.TryGetValue(p, out var parentThen) ? Ref(parentThen) : null;
+        var children = live.Values.Where(x => x.ParentId == id).OrderBy(x => x.Name, StringComparer.Ordinal).Select(Ref).ToList();
+
+        var people = Live(await history.AllAsync<Domain.People.Person>(at, ct), _ => true).ToDictionary(x => x.Id);
+        var posts = Live(await history.AllAsync<Domain.Leaders.Leader>(at, ct), l => l.DepartmentId == id)
+            .Where(l => people.ContainsKey(l.PersonId))
+            .Select(l => new Post(l, people[l.PersonId].Name, people[l.PersonId].NativeName))
+            .OrderBy(x => x.Leader.Rank).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Leader.Id)
+            .ToList();
+        var bureaus = Live(await history.AllAsync<Domain.Bureaus.Bureau>(at, ct), b => b.DepartmentId == id)
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Id)
+            .ToList();
+        var institutions = Live(await history.AllAsync<Domain.Institutions.Institution>(at, ct), i => i.DepartmentId == id)
+            .OrderBy(i => i.Kind.ToString(), StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id)
+            .ToList();
+        var events = Live(await history.AllAsync<Domain.Events.HistoricalEvent>(at, ct), e => e.DepartmentId == id)
+            .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenByDescending(e => e.Id)
+            .Take(RecentEventCount)
+            .Select(e => new OrgChartEvent(e.Id, e.Date, e.EndDate, e.Title, e.Kind))
+            .ToList();
+
+        return new Parts(summary, parent, children, posts, bureaus, institutions, events);
+    }
+
+    private static OrgChart Build(Parts parts, PartialDate date)
+    {
+        var holdings = LeaderService.Classify(
+            parts.Posts,
+            p => p.Leader.Title,
+            p => Tenure.Of(p.Leader.Tenure(), p.Leader.Sources),
+            date);
+        OrgChartLeader Node(Post p) =>
+            new(p.Leader.Id, p.Leader.PersonId, p.Name, p.NativeName, p.Leader.Title, p.Leader.Rank, p.Leader.Start, p.Leader.End);
+        var leadership = holdings.Where(h => h.Holding.Known).Select(h => Node(h.Post)).ToList();
+        var possible = holdings.Where(h => h.Holding.Possible)
+            .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, Node(h.Post)))
+            .ToList();
+
+        // Units and institutions exist on the date as posts hold: by their dates and what their sources attest.
+        var bureaus = Existing(parts.Bureaus, date);
+        var institutions = Existing(parts.Institutions, date);
 
         // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
         var known = bureaus.Known.ToList();
@@ -75,16 +153,16 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
 
         return new OrgChart(
             date.Text,
-            department.Summary,
-            department.Parent,
-            children,
+            parts.Summary,
+            parts.Parent,
+            parts.Children,
             leadership,
             possible,
             Tree(null),
             [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), Unit(p.Body, []))) ],
             institutions.Known.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(Institution).ToList()),
             [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), Institution(p.Body))) ],
-            events);
+            parts.Events);
     }
 
     private static OrgChartBureau Unit(Domain.Bureaus.Bureau b, IReadOnlyList<OrgChartBureau> children) =>

@@ -19,14 +19,15 @@ public sealed class OrgChartSvgController(OrgChartService orgCharts) : Controlle
     /// </remarks>
     /// <param name="id">The department's id or slug (<c>ild</c>).</param>
     /// <param name="asOf">A date (<c>2019-06-01</c>, or a partial date such as <c>2019</c>); default today.</param>
+    /// <param name="recordedAsOf">The chart as the registry recorded it at this past moment, as on <c>GET /departments/{id}/org-chart</c>.</param>
     /// <param name="ct">Aborts the read.</param>
     [HttpGet]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Svg.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    public async Task<IActionResult> Get(string id, [FromQuery] string? asOf, CancellationToken ct) =>
-        Content(Svg.Serialize(Draw(await orgCharts.GetAsync(id, asOf, ct))), Svg.MediaType);
+    public async Task<IActionResult> Get(string id, [FromQuery] string? asOf, [FromQuery] string? recordedAsOf, CancellationToken ct) =>
+        Content(Svg.Serialize(Draw(await orgCharts.GetAsync(id, asOf, recordedAsOf, ct))), Svg.MediaType);
 
     private const double Width = 1100;
     private const double Line = 18;
