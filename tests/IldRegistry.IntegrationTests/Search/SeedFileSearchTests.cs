@@ -38,4 +38,16 @@ public sealed class SeedFileSearchTests(RegistryApiFactory factory) : ApiTest(fa
         var items = await Search($"q={Uri.EscapeDataString(q)}&type=Person");
         Assert.Equal("Wang Jiaxiang", items[0]!["name"]!.GetValue<string>());
     }
+
+    /// <summary>Pinyin is written with hyphens between syllables (and Wade-Giles always is): they are not part of the name.</summary>
+    [Theory]
+    [InlineData("Wang Jia-xiang", "Wang Jiaxiang")]
+    [InlineData("wang-jiaxiang", "Wang Jiaxiang")]
+    [InlineData("Dai Bing-guo", "Dai Bingguo")]
+    public async Task Syllables_joined_by_hyphens_find_the_person_as_an_exact_match(string q, string name)
+    {
+        var first = (await Search($"q={Uri.EscapeDataString(q)}"))[0]!;
+        Assert.Equal(name, first["name"]!.GetValue<string>());
+        Assert.True(first["score"]!.GetValue<double>() > 1, first.ToJsonString());
+    }
 }

@@ -23,7 +23,7 @@ public sealed class SearchService(RegistryDbContext db)
     // "party") costs what a rare one does; past it, which of the equally matching records are scored is arbitrary.
     private const int Candidates = 300;
 
-    // q: the query normalised once. words: a tsquery with one group per query word, ANDed: the word itself (the
+    // q: the query normalised once; c: without spaces or hyphens ("Wang Jia-xiang" is Wang Jiaxiang). words: a tsquery with one group per query word, ANDed: the word itself (the
     // last one also as a prefix when no name holds it whole: "wang we" finds Wang Wei, "lin li" does not widen to
     // every Liang and Liu) or, when no name holds it, the word OR its nearest words in
     // search_terms (GiST KNN over a few thousand words, not over the records). single: a one-word query may also be
@@ -34,7 +34,7 @@ public sealed class SearchService(RegistryDbContext db)
     // Parameters: {0} the query, {1} the type or null, {2} the limit, {3} the query escaped for LIKE.
     private static readonly string Sql = $$"""
         WITH q AS MATERIALIZED (
-            SELECT s.n, replace(s.n, ' ', '') AS c, ild_search_norm({3}) AS pattern,
+            SELECT s.n, regexp_replace(s.n, '[\s-]+', '', 'g') AS c, ild_search_norm({3}) AS pattern,
                    CASE WHEN s.n ~ '[^\x01-\x7f]' THEN ild_search_norm({3}) END AS fragment,
                    websearch_to_tsquery('simple', s.n) AS doc,
                    CASE WHEN s.n !~ '\s' THEN s.n END AS single,
