@@ -20,6 +20,9 @@ public enum PossibleReason
 
     /// <summary>A post only one person holds at a time, and two holders' dates both reach this date: which one held it is not known.</summary>
     SoleHolderUndecided,
+
+    /// <summary>The date is after today: what its sources say held up to now is not known to hold then.</summary>
+    AfterToday,
 }
 
 /// <summary>Whether a record holds on a date: known to, may (and why not known), or not.</summary>
@@ -133,12 +136,16 @@ public sealed class Tenure
         return new Tenure(possibleFrom, knownFrom, knownTo, possibleTo, start is not null, endStatus) { Attested = start is not null || attested.Count > 0 };
     }
 
-    /// <summary>Whether the record holds at some time in [<paramref name="lower"/>, <paramref name="upper"/>].</summary>
-    public Holding On(DateOnly lower, DateOnly upper)
+    /// <summary>
+    /// Whether the record holds at some time in [<paramref name="lower"/>, <paramref name="upper"/>]. Given
+    /// <paramref name="today"/>, a period wholly after it is never known: an ongoing post or an existing body holds
+    /// as of its latest source, not in a year to come.
+    /// </summary>
+    public Holding On(DateOnly lower, DateOnly upper, DateOnly? today = null)
     {
         if (Attested && KnownFrom <= KnownTo && KnownFrom <= upper && KnownTo >= lower)
         {
-            return new Holding(true, null);
+            return lower > today ? new Holding(false, PossibleReason.AfterToday) : new Holding(true, null);
         }
 
         if (PossibleFrom > upper || PossibleTo < lower)
@@ -174,6 +181,7 @@ public sealed class Tenure
         PossibleReason.EndUnknown => $"The {end} is unknown; the latest attestation places {subject} no earlier than {KnownTo:yyyy-MM-dd}, and it is not known to hold after.",
         PossibleReason.EndUncertain => $"The {end} lies between {KnownTo:yyyy-MM-dd} and {PossibleTo:yyyy-MM-dd}.",
         PossibleReason.NotAttested => $"The {start} is unknown and no source attests a date on which {subject} held.",
+        PossibleReason.AfterToday => $"The date is after today: the sources say {subject} held up to now, not that it will hold then.",
         _ => $"More than one record's dates reach this date where only one can hold: which one held is not known.",
     };
 

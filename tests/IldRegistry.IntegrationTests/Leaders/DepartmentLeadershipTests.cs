@@ -49,7 +49,8 @@ public sealed class DepartmentLeadershipTests(RegistryApiFactory factory) : Lead
     [InlineData("2022", new[] { "Old Head", "New Head", "Deputy" })]
     [InlineData("2022-05", new[] { "New Head", "Deputy" })]
     [InlineData("2022-05-01", new[] { "New Head", "Deputy" })]
-    [InlineData("2030", new[] { "New Head" })]
+    [InlineData("2026-01", new[] { "New Head", "Deputy" })]
+    [InlineData("2030", new string[0])]
     public async Task On_a_date_it_lists_the_posts_serving_then_in_rank_order(string asOf, string[] names)
     {
         var department = await CreateDepartmentAsync("leadership-test");
@@ -61,6 +62,13 @@ public sealed class DepartmentLeadershipTests(RegistryApiFactory factory) : Lead
 
         Assert.Equal(asOf, body["asOf"]!.GetValue<string>());
         Assert.Equal(names, Names(body["leaders"]!.AsArray()));
+        if (asOf == "2030")
+        {
+            // After today nothing is known: the ongoing head is only possible, the deputy (ended 2029) not even that.
+            var possible = Assert.Single(body["possible"]!.AsArray())!;
+            Assert.Equal("AfterToday", possible["reason"]!.GetValue<string>());
+            Assert.Equal("New Head", possible["post"]!["person"]!["name"]!.GetValue<string>());
+        }
     }
 
     [Fact]

@@ -205,7 +205,7 @@ public sealed class LeadersTests(RegistryApiFactory factory) : LeaderTest(factor
     [InlineData("2015-05", false)]
     [InlineData("2015", true)]
     [InlineData("2014", false)]
-    [InlineData("2999-12-31", true)]
+    [InlineData("2999-12-31", false)]
     public async Task AsOf_with_a_day_start_and_no_end_serves_from_that_day_on(string asOf, bool serving)
     {
         var department = await CreateDepartmentAsync();
@@ -213,6 +213,13 @@ public sealed class LeadersTests(RegistryApiFactory factory) : LeaderTest(factor
 
         var items = await ItemsAsync($"departmentId={department}&asOf={asOf}");
         Assert.Equal(serving ? [post] : [], Ids(items));
+        if (asOf == "2999-12-31")
+        {
+            // Up to today it is known to serve; of a date after today that is not known, only possible.
+            var possible = await ItemsAsync($"departmentId={department}&asOf={asOf}&asOfMode=Possible");
+            Assert.Equal([post], Ids(possible));
+            Assert.Equal("AfterToday", possible.Single()!["possibleReason"]!.GetValue<string>());
+        }
     }
 
     [Theory]

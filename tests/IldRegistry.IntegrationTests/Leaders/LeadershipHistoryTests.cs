@@ -99,6 +99,40 @@ public sealed class LeadershipHistoryTests(RegistryApiFactory factory) : LeaderT
         Assert.Equal("EndUncertain", possible["reason"]!.GetValue<string>());
     }
 
+    /// <summary>Ongoing means "holds as of the latest source": nothing is known of a year to come.</summary>
+    [Theory]
+    [InlineData("2100-01-01")]
+    [InlineData("next year")]
+    public async Task After_today_no_post_unit_or_institution_is_known_the_ongoing_ones_are_possible(string asOf)
+    {
+        if (asOf == "next year")
+        {
+            asOf = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var body = await LeadershipAsync(asOf);
+        Assert.Empty(body["leaders"]!.AsArray());
+        var head = Assert.Single(PossibleHeads(body))!;
+        Assert.Equal("Liu Haixing", head["post"]!["person"]!["name"]!.GetValue<string>());
+        Assert.Equal("AfterToday", head["reason"]!.GetValue<string>());
+        Assert.Contains("after today", head["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var chart = await (await Anonymous.GetAsync($"/api/v1/departments/ild/org-chart?asOf={asOf}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(chart["leadership"]!.AsArray());
+        Assert.Empty(chart["bureaus"]!.AsArray());
+        Assert.Empty(chart["institutions"]!.AsObject());
+        Assert.All(chart["possibleBureaus"]!.AsArray(), b => Assert.Equal("AfterToday", b!["reason"]!.GetValue<string>()));
+        Assert.Equal(17, chart["possibleBureaus"]!.AsArray().Count);
+
+        var list = await (await Anonymous.GetAsync($"/api/v1/leaders?asOf={asOf}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, list["totalCount"]!.GetValue<int>());
+        var possible = await (await Anonymous.GetAsync($"/api/v1/leaders?asOf={asOf}&asOfMode=Possible&pageSize=100", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(possible["items"]!.AsArray(), p => p!["possibleReason"]!.GetValue<string>() == "AfterToday");
+
+        // Today itself is still known.
+        Assert.Equal(["Liu Haixing"], KnownHeads(await LeadershipAsync()));
+    }
+
     [Fact]
     public async Task As_of_1960_none_of_the_articles_six_deputies_is_known_each_is_possible_with_its_reason()
     {

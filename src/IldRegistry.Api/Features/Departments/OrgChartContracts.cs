@@ -44,7 +44,7 @@ public sealed record OrgChartPossibleLeader(PossibleReason Reason, OrgChartLeade
 public sealed record OrgChartBureau(Guid Id, string Name, string? AlternateName, BureauKind Kind, int? Number, string? Region, PartialDate? Established, PartialDate? Dissolved, EndStatus DissolvedStatus, IReadOnlyList<OrgChartBureau> Children);
 
 /// <summary>A unit that may exist on the chart's date, but is not known to.</summary>
-/// <param name="Reason">Why not known: <c>StartUnknown</c> (the date lies before its earliest attestation), <c>StartUncertain</c>, <c>EndUncertain</c>, <c>EndUnknown</c>, <c>NotAttested</c>.</param>
+/// <param name="Reason">Why not known: <c>StartUnknown</c> (the date lies before its earliest attestation), <c>StartUncertain</c>, <c>EndUncertain</c>, <c>EndUnknown</c>, <c>NotAttested</c>, <c>AfterToday</c> (the date is after today).</param>
 /// <param name="Detail">The reason in words, with the dates it rests on.</param>
 /// <param name="Bureau">The unit (without children: its place in the tree is not known either).</param>
 public sealed record OrgChartPossibleBureau(PossibleReason Reason, string Detail, OrgChartBureau Bureau);

@@ -23,11 +23,11 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var date = AsOf.Parse(asOf, clock);
         if (recordedAsOf is null)
         {
-            return Build(await CurrentAsync(idOrSlug, ct), date);
+            return Build(await CurrentAsync(idOrSlug, ct), date, AsOf.Today(clock));
         }
 
         var moment = RecordedHistory.Parse(recordedAsOf);
-        return Build(await RecordedAsync(idOrSlug, moment, ct), date) with { RecordedAsOf = moment };
+        return Build(await RecordedAsync(idOrSlug, moment, ct), date, AsOf.Today(clock)) with { RecordedAsOf = moment };
     }
 
     /// <summary>What an org chart is drawn from: the department and its parts, each list in the chart's order.</summary>
@@ -127,13 +127,14 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         return new Parts(summary, parent, children, posts, bureaus, institutions, events);
     }
 
-    private static OrgChart Build(Parts parts, PartialDate date)
+    private static OrgChart Build(Parts parts, PartialDate date, DateOnly today)
     {
         var holdings = LeaderService.Classify(
             parts.Posts,
             p => p.Leader.Title,
             p => Tenure.Of(p.Leader.Tenure(), p.Leader.Sources),
-            date);
+            date,
+            today);
         OrgChartLeader Node(Post p) =>
             new(p.Leader.Id, p.Leader.PersonId, p.Name, p.NativeName, p.Leader.Title, p.Leader.Rank, p.Leader.Start, p.Leader.End);
         var leadership = holdings.Where(h => h.Holding.Known).Select(h => Node(h.Post)).ToList();
@@ -142,8 +143,8 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .ToList();
 
         // Units and institutions exist on the date as posts hold: by their dates and what their sources attest.
-        var bureaus = Existing(parts.Bureaus, date);
-        var institutions = Existing(parts.Institutions, date);
+        var bureaus = Existing(parts.Bureaus, date, today);
+        var institutions = Existing(parts.Institutions, date, today);
 
         // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
         var known = bureaus.Known.ToList();
@@ -172,10 +173,10 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         new(i.Id, i.Name, i.NativeName, i.Established, i.Dissolved, i.DissolvedStatus, i.Location);
 
     /// <summary>The bodies known to exist on the date, in the order given, and apart from them those that may, with why.</summary>
-    internal static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, PartialDate date)
+    internal static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, PartialDate date, DateOnly today)
         where T : Body
     {
-        var all = bodies.Select(b => (Body: b, Tenure: Tenure.Of(b.Existence(), b.Sources))).Select(b => (b.Body, b.Tenure, Holding: b.Tenure.On(date.Lower, date.Upper))).ToList();
+        var all = bodies.Select(b => (Body: b, Tenure: Tenure.Of(b.Existence(), b.Sources))).Select(b => (b.Body, b.Tenure, Holding: b.Tenure.On(date.Lower, date.Upper, today))).ToList();
         return (all.Where(b => b.Holding.Known).Select(b => b.Body), all.Where(b => b.Holding.Possible).Select(b => (b.Body, b.Holding.Reason!.Value, b.Tenure)));
     }
 }

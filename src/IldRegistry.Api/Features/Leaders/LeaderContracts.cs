@@ -57,7 +57,7 @@ public sealed record LeaderResponse : IVersioned
     /// <summary>
     /// Only in <c>GET /leaders?asOf=…&amp;asOfMode=Possible</c>: why the post may be held on that date but is not known
     /// to be (<c>StartUnknown</c>, <c>StartUncertain</c>, <c>EndUnknown</c>, <c>EndUncertain</c>, <c>NotAttested</c>,
-    /// <c>SoleHolderUndecided</c>); absent elsewhere.
+    /// <c>SoleHolderUndecided</c>, <c>AfterToday</c>); absent elsewhere.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public PossibleReason? PossibleReason { get; init; }
@@ -215,7 +215,8 @@ public sealed record DepartmentLeadershipResponse(DepartmentRef Department, Part
 /// Why it is not known: <c>StartUnknown</c> (the date lies before its earliest attestation), <c>StartUncertain</c> or
 /// <c>EndUncertain</c> (within the bounds of an uncertain date), <c>EndUnknown</c> (after its latest attestation),
 /// <c>NotAttested</c> (start unknown and no source attests a date), <c>SoleHolderUndecided</c> (a post held by one
-/// person at a time, and two holders' dates both reach the date).
+/// person at a time, and two holders' dates both reach the date), <c>AfterToday</c> (the date is after today: a post
+/// known to hold up to now is not known to hold in a year to come).
 /// </param>
 /// <param name="Detail">The reason in words, with the dates it rests on.</param>
 /// <param name="Post">The post.</param>

@@ -120,7 +120,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var candidates = await CompleteAsync(await Sorts.Apply(leaders, query.Sort).Select(ToResponse).ToListAsync(ct), ct);
         var holdings = candidates
             .GroupBy(p => p.Department.Id)
-            .SelectMany(department => Classify(department.ToList(), p => p.Title, TenureOf, asOf))
+            .SelectMany(department => Classify(department.ToList(), p => p.Title, TenureOf, asOf, AsOf.Today(_clock)))
             .ToDictionary(h => h.Post.Id, h => h.Holding);
         var possible = query.AsOfMode == AsOfMode.Possible;
         var selected = candidates
@@ -150,7 +150,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
             : (await CompleteAsync(
                 await Sorts.Apply(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), "rank").Select(ToResponse).ToListAsync(ct),
                 ct)).ToList();
-        var holdings = Classify(complete, p => p.Title, TenureOf, asOf);
+        var holdings = Classify(complete, p => p.Title, TenureOf, asOf, AsOf.Today(_clock));
 
         return new DepartmentLeadershipResponse(
             department,
@@ -211,11 +211,11 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     /// sole-holder post has at most one known holder: a known one rules out the merely possible, and two known ones
     /// are both only possible (<see cref="PossibleReason.SoleHolderUndecided"/>).
     /// </summary>
-    internal static List<(T Post, Holding Holding)> Classify<T>(IReadOnlyList<T> posts, Func<T, string> title, Func<T, Tenure> tenure, PartialDate asOf)
+    internal static List<(T Post, Holding Holding)> Classify<T>(IReadOnlyList<T> posts, Func<T, string> title, Func<T, Tenure> tenure, PartialDate asOf, DateOnly today)
         where T : notnull
     {
         var holdings = posts
-            .Select((p, i) => (Post: (Item: p, Index: i), Holding: tenure(p).On(asOf.Lower, asOf.Upper)))
+            .Select((p, i) => (Post: (Item: p, Index: i), Holding: tenure(p).On(asOf.Lower, asOf.Upper, today)))
             .Where(h => h.Holding.Any)
             .ToList();
         if (asOf.Lower == asOf.Upper)

@@ -1,3 +1,4 @@
+using IldRegistry.Api.Common;
 using IldRegistry.Api.Features.Search;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
@@ -28,7 +29,7 @@ public sealed record ReconcileCandidate(ReconcileEntity Entity, double Score, bo
 /// given agrees fully, and it leads the next candidate by at least <see cref="MatchLead"/>: "Wang" alone (67) never
 /// auto-matches; "Wang" + Head + 1960 finds Wang Jiaxiang at 89, 33 ahead of Wang Jiarui.
 /// </summary>
-public sealed class ReconcileService(RegistryDbContext db, SearchService search)
+public sealed class ReconcileService(RegistryDbContext db, SearchService search, TimeProvider clock)
 {
     public const double MatchThreshold = 85;
     public const double MatchLead = 10;
@@ -76,7 +77,7 @@ public sealed class ReconcileService(RegistryDbContext db, SearchService search)
         var departments = await facts.DepartmentsAsync(ct);
         var scored = found
             .Where(f => entities.ContainsKey(f.Id))
-            .Select(f => Score(entities[f.Id], query, f.Similarity, departments))
+            .Select(f => Score(entities[f.Id], query, f.Similarity, departments, AsOf.Today(clock)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Entity.Name, StringComparer.Ordinal).ThenBy(c => c.Entity.Id)
             .Take(query.Limit)
             .ToList();
@@ -99,7 +100,7 @@ public sealed class ReconcileService(RegistryDbContext db, SearchService search)
         return [.. result.Items.Where(h => wanted.Any(t => t.Search == h.Type)).Take(limit)];
     }
 
-    private static ReconcileCandidate Score(ReconcileEntity entity, ReconcileQuery query, double similarity, IReadOnlyDictionary<Guid, ReconcileDepartment> departments)
+    private static ReconcileCandidate Score(ReconcileEntity entity, ReconcileQuery query, double similarity, IReadOnlyDictionary<Guid, ReconcileDepartment> departments, DateOnly today)
     {
         var name = NameScore(query.Text, entity, similarity);
         var features = new List<(string, double)> { ("name", Math.Round(name, 3)) };
@@ -110,7 +111,7 @@ public sealed class ReconcileService(RegistryDbContext db, SearchService search)
         {
             // The conditions on posts are met by one post: the best of the person's.
             var best = entity.Posts
-                .Select(p => conditions.Select(c => (c.Property.Id, Value: PostAgreement(p, c, departments))).ToList())
+                .Select(p => conditions.Select(c => (c.Property.Id, Value: PostAgreement(p, c, departments, today))).ToList())
                 .OrderByDescending(a => a.Sum(x => x.Value))
                 .FirstOrDefault() ?? [.. conditions.Select(c => (c.Property.Id, Value: 0d))];
             features.AddRange(best);
@@ -124,12 +125,12 @@ public sealed class ReconcileService(RegistryDbContext db, SearchService search)
         return new ReconcileCandidate(entity, score, false, features);
     }
 
-    private static double PostAgreement(ReconcilePost post, PropertyCondition condition, IReadOnlyDictionary<Guid, ReconcileDepartment> departments) =>
+    private static double PostAgreement(ReconcilePost post, PropertyCondition condition, IReadOnlyDictionary<Guid, ReconcileDepartment> departments, DateOnly today) =>
         condition.Property.Id switch
         {
             "department" => condition.Values.Any(v => IsDepartment(post.DepartmentId, v, departments)) ? 1 : 0,
             "title" => condition.Values.Any(v => string.Equals(ReconcileCatalog.Normalize(v.Text), ReconcileCatalog.Normalize(post.Title), StringComparison.Ordinal)) ? 1 : 0,
-            "heldOn" => condition.Values.Max(v => post.Tenure.On(v.Date!.Lower, v.Date.Upper) switch
+            "heldOn" => condition.Values.Max(v => post.Tenure.On(v.Date!.Lower, v.Date.Upper, today) switch
             {
                 { Known: true } => 1,
                 { Possible: true } => 0.5,
