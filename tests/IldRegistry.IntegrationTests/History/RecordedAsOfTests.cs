@@ -77,6 +77,30 @@ public sealed class RecordedAsOfTests(RegistryApiFactory factory) : ApiTest(fact
         Assert.Equal("Deleted Later", later["record"]!["name"]!.GetValue<string>());
     }
 
+    /// <summary>What the registry will hold is not known: a moment after now is refused, today's date means now.</summary>
+    [Fact]
+    public async Task A_moment_after_now_is_a_400_and_todays_date_means_now()
+    {
+        var tomorrow = DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var inAnHour = Moment(DateTimeOffset.UtcNow.AddHours(1));
+        foreach (var url in new[]
+        {
+            $"/api/v1/departments/ild?recordedAsOf={tomorrow}",
+            $"/api/v1/departments/ild/leaders?recordedAsOf={inAnHour}",
+            $"/api/v1/departments/ild/org-chart?recordedAsOf={tomorrow}",
+        })
+        {
+            var problem = await (await Anonymous.GetAsync(url, Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("after now", Assert.Single(problem.Errors()["recordedAsOf"]), StringComparison.Ordinal);
+        }
+
+        var before = DateTimeOffset.UtcNow;
+        var today = before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = await (await Anonymous.GetAsync($"/api/v1/departments/ild/leaders?recordedAsOf={today}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        var moment = body["recordedAsOf"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(moment, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
     [Fact]
     public async Task A_department_is_read_as_recorded_by_its_slug_and_a_date_means_its_end()
     {

@@ -29,26 +29,42 @@ public sealed record RecordedState<TEntity>(TEntity Record, AuditEntry Last)
 /// </remarks>
 public sealed class RecordedHistory(RegistryDbContext db)
 {
+    /// <summary>How far ahead of this server's clock a client's "now" may be and still mean now.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// The <c>recordedAsOf</c> parameter: a timestamp with its offset (<c>2026-12-05T10:00:00Z</c>), or a date
-    /// (<c>2026-12-05</c>), meaning its end (UTC).
+    /// The <c>recordedAsOf</c> parameter: a timestamp with its offset (<c>2026-12-01T10:00:00Z</c>), or a date
+    /// (<c>2026-12-01</c>), meaning its end (UTC). What the registry will hold is not known, so a moment after now is a
+    /// 400, and today's date (whose end is still to come) means now.
     /// </summary>
-    public static DateTimeOffset Parse(string text)
+    public static DateTimeOffset Parse(string text, TimeProvider clock)
     {
+        var now = clock.GetUtcNow();
+        DateTimeOffset moment;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59, 999, 999)), TimeSpan.Zero);
+            moment = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59, 999, 999)), TimeSpan.Zero);
+            if (day == DateOnly.FromDateTime(now.UtcDateTime))
+            {
+                return now;
+            }
         }
-
-        if (text.Length >= 20 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
-            && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-'))
+        else if (!(text.Length >= 20 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment)
+            && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-')))
         {
-            return moment;
+            throw new FieldValidationException(
+                "recordedAsOf",
+                $"'{text}' is not a moment: give a timestamp with its offset (2026-12-01T10:00:00Z) or a date (2026-12-01, its end in UTC).");
         }
 
-        throw new FieldValidationException(
-            "recordedAsOf",
-            $"'{text}' is not a moment: give a timestamp with its offset (2026-12-05T10:00:00Z) or a date (2026-12-05, its end in UTC).");
+        if (moment > now + ClockSkew)
+        {
+            throw new FieldValidationException(
+                "recordedAsOf",
+                $"'{text}' is after now ({now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}): the registry can say what it held up to now, not what it will hold.");
+        }
+
+        return moment > now ? now : moment;
     }
 
     /// <summary>Every record of <typeparamref name="TEntity"/> the registry held at <paramref name="at"/>, deleted ones included.</summary>

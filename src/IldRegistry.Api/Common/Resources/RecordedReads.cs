@@ -47,7 +47,7 @@ internal sealed class RecordedReadsAttribute : ActionFilterAttribute
             return;
         }
 
-        var at = RecordedHistory.Parse(values.ToString());
+        var at = RecordedHistory.Parse(values.ToString(), context.HttpContext.RequestServices.GetRequiredService<TimeProvider>());
         var history = context.HttpContext.RequestServices.GetRequiredService<RecordedHistory>();
         var recorded = await resource.RecordedAsync(key, at, history, context.HttpContext.RequestAborted);
         Memento.SetHeaders(context.HttpContext, recorded.RecordedAt, $"{request.PathBase}{request.Path}");
@@ -75,11 +75,11 @@ public static class Memento
 internal sealed class RecordedReadsOperationFilter : IOperationFilter
 {
     public const string Description =
-        "A past moment (transaction time): a timestamp with its offset (`2026-12-05T10:00:00Z`) or a date (`2026-12-05`, " +
+        "A past moment (transaction time): a timestamp with its offset (`2026-12-01T10:00:00Z`) or a date (`2026-12-01`, " +
         "its end in UTC). The answer is then the record as the registry held it then, rebuilt from its history " +
         "(`RecordedRecordResponse`: its fields in the shape PUT takes, when that state was recorded, whether it was " +
         "deleted), with `Memento-Datetime` (RFC 7089) and `Link: <…>; rel=\"original\"`. 404 when the registry held no " +
-        "such record then; 400 on a malformed moment.";
+        "such record then; 400 on a malformed moment or one after now (today's date means now).";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -95,7 +95,7 @@ internal sealed class RecordedReadsOperationFilter : IOperationFilter
             In = ParameterLocation.Query,
             Description = Description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 40 },
-            Example = System.Text.Json.Nodes.JsonValue.Create("2026-12-05T10:00:00Z"),
+            Example = System.Text.Json.Nodes.JsonValue.Create("2026-12-01T10:00:00Z"),
         });
         operation.Responses ??= [];
         operation.Responses.TryAdd("400", new OpenApiResponse

@@ -26,7 +26,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             return Build(await CurrentAsync(idOrSlug, ct), date, AsOf.Today(clock));
         }
 
-        var moment = RecordedHistory.Parse(recordedAsOf);
+        var moment = RecordedHistory.Parse(recordedAsOf, clock);
         return Build(await RecordedAsync(idOrSlug, moment, ct), date, AsOf.Today(clock)) with { RecordedAsOf = moment };
     }
 

@@ -13,7 +13,7 @@ public sealed class DepartmentLeadershipController(LeaderService leaders) : Cont
     /// Not paged: a department has few leaders. A post serves when its start's first day is not after the date and
     /// its end's last day is not before it; a year or month as <c>asOf</c> gives the posts serving at any time in it.
     /// With <c>recordedAsOf</c>, the leadership on <c>asOf</c> as the registry recorded it at that past moment
-    /// ("who was head on 1990-01-01, as recorded on 2026-12-05"): <c>?asOf=1990-01-01&amp;recordedAsOf=2026-12-05</c>.
+    /// ("who was head on 1990-01-01, as recorded on 2026-12-01"): <c>?asOf=1990-01-01&amp;recordedAsOf=2026-12-01</c>.
     /// </remarks>
     /// <param name="id">The department's id, or its slug such as <c>ild</c>.</param>
     [HttpGet]

@@ -142,7 +142,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
         var asOf = AsOf.Parse(query.AsOf, _clock);
 
-        var recordedAsOf = query.RecordedAsOf is { } moment ? RecordedHistory.Parse(moment) : (DateTimeOffset?)null;
+        var recordedAsOf = query.RecordedAsOf is { } moment ? RecordedHistory.Parse(moment, _clock) : (DateTimeOffset?)null;
 
         // Every post of the department: which of them hold depends on their sources' attestations, read with them.
         var complete = recordedAsOf is { } at
