@@ -71,6 +71,11 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
                 format.Enum = [System.Text.Json.Nodes.JsonValue.Create("json"), System.Text.Json.Nodes.JsonValue.Create("csv"), System.Text.Json.Nodes.JsonValue.Create("popolo")];
             }
 
+            if (path == "api/v1/import" && parameter.Name == "format" && parameter.Schema is OpenApiSchema importFormat)
+            {
+                importFormat.Enum = [.. Features.Import.ImportFormats.All.Select(f => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(f))];
+            }
+
             if (parameter.Name == "sort" && parameter.Schema is OpenApiSchema sort && SortFieldsOf(context) is { } fields)
             {
                 sort.Enum = [.. fields.SelectMany(f => new[] { f, "-" + f }).Select(f => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(f))];
@@ -90,7 +95,7 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             exported.Content ??= new Dictionary<string, IOpenApiMediaType>();
             if (exported.Content.TryGetValue("application/json", out var json) && json is OpenApiMediaType jsonMedia && jsonMedia.Schema is { } exportSchema)
             {
-                jsonMedia.Schema = new OpenApiSchema { OneOf = [exportSchema, PopoloDocument()] };
+                jsonMedia.Schema = new OpenApiSchema { OneOf = [exportSchema, PopoloDocument(exported: true)] };
             }
 
             exported.Content["application/zip"] = new OpenApiMediaType
@@ -103,13 +108,22 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
             Header(exported, "Last-Modified", "When the snapshot was taken.");
         }
 
+        // The import reads either form: the export document (its own schema, first) or, with format=popolo, Popolo.
+        if (path == "api/v1/import" && operation.RequestBody is OpenApiRequestBody imported
+            && imported.Content?.TryGetValue("application/json", out var sent) == true && sent is OpenApiMediaType bodyMedia && bodyMedia.Schema is { } documentSchema)
+        {
+            bodyMedia.Schema = new OpenApiSchema { OneOf = [documentSchema, PopoloDocument(exported: false)] };
+        }
+
     }
 
     /// <summary>
     /// format=popolo: a Popolo document (popoloproject.com, its JSON schemas under tests/…/Schemas/popolo), persons,
-    /// organizations, memberships and posts, with the registry's own facts in each object's <c>ildregistry</c> extension.
+    /// organizations, memberships and posts, with the registry's own facts in each object's <c>ildregistry</c> extension
+    /// and the sections Popolo has no place for in the document's. The export always writes every section; an import
+    /// takes any of them (a file from another project has no <c>format</c> and no extensions).
     /// </summary>
-    private static OpenApiSchema PopoloDocument()
+    private static OpenApiSchema PopoloDocument(bool exported)
     {
         static OpenApiSchema Objects(string description) => new()
         {
@@ -121,16 +135,24 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
         return new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "format=popolo: the registry as one Popolo JSON document.",
-            Required = new HashSet<string> { "format", "persons", "organizations", "memberships", "posts" },
+            Description = exported
+                ? "format=popolo: the registry as one Popolo JSON document."
+                : "format=popolo: a Popolo JSON document, the Popolo export's or another project's.",
+            Required = exported ? new HashSet<string> { "format", "persons", "organizations", "memberships", "posts", "ildregistry" } : null,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["format"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("popolo")] },
                 ["exportedAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
                 ["persons"] = Objects("Popolo persons."),
-                ["organizations"] = Objects("Popolo organizations: departments, units and institutions."),
+                ["organizations"] = Objects("Popolo organizations: departments, units and institutions (classification department, unit, institution)."),
                 ["memberships"] = Objects("Popolo memberships: the leader posts, with start_date and end_date."),
                 ["posts"] = Objects("Popolo posts: one per department and title."),
+                ["ildregistry"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "What Popolo has no place for, in the import format: the sections sources and events (each an array of records with their ids).",
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                },
             },
         };
     }

@@ -13,6 +13,9 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
     /// <summary>The route's record id, for rules that must leave the record itself out (a name it already has).</summary>
     public const string RecordIdKey = "id";
 
+    /// <summary>The request's query values, for a body whose form a query value chooses (the import's <c>format</c>).</summary>
+    public const string QueryKey = "query";
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
@@ -34,6 +37,7 @@ internal sealed class ValidationFilter(IServiceProvider services) : IAsyncAction
             }
 
             var validation = new ValidationContext<object>(argument);
+            validation.RootContextData[QueryKey] = context.HttpContext.Request.Query;
             if (Guid.TryParse(context.RouteData.Values[RecordIdKey]?.ToString(), out var id))
             {
                 validation.RootContextData[RecordIdKey] = id;

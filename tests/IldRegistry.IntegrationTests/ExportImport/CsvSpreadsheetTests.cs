@@ -72,7 +72,7 @@ public sealed class CsvSpreadsheetTests(RegistryApiFactory factory) : ApiTest(fa
     }
 
     /// <summary>Converts one CSV file to flat ODS with LibreOffice, as it opens a CSV by default, and reads its cells.</summary>
-    private static async Task<Sheet> OpenInLibreOfficeAsync(DirectoryInfo directory, string file)
+    internal static async Task<Sheet> OpenInLibreOfficeAsync(DirectoryInfo directory, string file)
     {
         var soffice = SofficePaths.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("LibreOffice is not installed: apt-get install libreoffice-calc-nogui (.ci/run does).");
@@ -103,7 +103,7 @@ public sealed class CsvSpreadsheetTests(RegistryApiFactory factory) : ApiTest(fa
     }
 
     /// <summary>The first sheet of a flat ODS document: its header and rows, each cell with its text and its value type.</summary>
-    private sealed record Sheet(List<string> Header, List<List<(string Value, string Type)>> Rows)
+    internal sealed record Sheet(List<string> Header, List<List<(string Value, string Type)>> Rows)
     {
         public (string Value, string Type) Cell(List<(string Value, string Type)> row, string column)
         {

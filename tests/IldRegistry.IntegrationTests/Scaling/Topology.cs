@@ -130,7 +130,7 @@ public abstract class Topology : IAsyncLifetime
             Directory.GetFiles(_directory, "*.log").Select(f => $"--- {Path.GetFileName(f)}{Environment.NewLine}{string.Join(Environment.NewLine, File.ReadLines(f).TakeLast(40))}"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -34,6 +34,11 @@ internal static class ExportFormats
 
     public static bool IsKnown(string format) => Normalize(format) is not null;
 
+    /// <summary>Whether the request being validated names the Popolo format (an import of a Popolo document: its body has no export version to check).</summary>
+    public static bool AsksForPopolo(IDictionary<string, object> rootContextData) =>
+        rootContextData.TryGetValue(Common.ValidationFilter.QueryKey, out var query) && query is Microsoft.AspNetCore.Http.IQueryCollection values
+        && values["format"].ToString() is { Length: > 0 } format && Normalize(format) == Popolo;
+
     /// <summary>The format's canonical name, or null when unknown (names are matched ignoring case).</summary>
     public static string? Normalize(string? format) =>
         format is null ? Json : new[] { Json, Csv, Popolo }.FirstOrDefault(f => string.Equals(f, format, StringComparison.OrdinalIgnoreCase));
@@ -74,10 +79,13 @@ public sealed class ExportDocumentValidator : AbstractValidator<ExportDocument>
 {
     public ExportDocumentValidator()
     {
-        RuleFor(d => d.Format).Equal(ExportDocument.FormatName)
-            .WithMessage($"'format' must be '{ExportDocument.FormatName}': the body must be a document from GET /api/v1/export?format=json.");
-        RuleFor(d => d.Version).Equal(ExportDocument.CurrentVersion)
-            .WithMessage($"'version' must be {ExportDocument.CurrentVersion}: this server reads version {ExportDocument.CurrentVersion} exports only.");
+        When((_, context) => !ExportFormats.AsksForPopolo(context.RootContextData), () =>
+        {
+            RuleFor(d => d.Format).Equal(ExportDocument.FormatName)
+                .WithMessage($"'format' must be '{ExportDocument.FormatName}': the body must be a document from GET /api/v1/export?format=json (or post a Popolo document with format=popolo).");
+            RuleFor(d => d.Version).Equal(ExportDocument.CurrentVersion)
+                .WithMessage($"'version' must be {ExportDocument.CurrentVersion}: this server reads version {ExportDocument.CurrentVersion} exports only.");
+        });
     }
 }
 

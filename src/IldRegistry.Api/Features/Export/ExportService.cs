@@ -61,8 +61,8 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     }
 
     /// <summary>
-    /// Writes the registry as one Popolo JSON document, <c>{ "persons", "organizations", "posts", "memberships" }</c>
-    /// (see <see cref="PopoloMapping"/>), from one snapshot, streaming each resource through its definition.
+    /// Writes the registry as one Popolo JSON document, <c>{ "persons", "organizations", "memberships", "posts",
+    /// "ildregistry" }</c> (see <see cref="PopoloMapping"/>), from one snapshot, streaming each resource through its definition.
     /// </summary>
     public async Task WritePopoloAsync(Stream target, CancellationToken token)
     {
@@ -113,6 +113,15 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         }
 
         writer.WriteEndArray();
+
+        // What Popolo has no place for (source records, events), in the import format: the file holds the whole registry.
+        writer.WriteStartObject(PopoloMapping.Extension);
+        foreach (var resource in ResourceRegistry.Instance.All.Where(r => PopoloMapping.SectionOf(r.RequestType) is null))
+        {
+            await WriteJsonSectionAsync(writer, resource.Collection, resource.ExportAsync(db, token), token);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
         await writer.FlushAsync(token);
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IldRegistry.Api.Features.Bureaus;
@@ -13,19 +13,44 @@ namespace IldRegistry.Api.Features.Export;
 
 /// <summary>
 /// The registry in Popolo (popoloproject.com): the one place that maps records to Popolo's persons, organizations, posts
-/// and memberships. Departments, bureaus and institutions are organizations (<c>classification</c>
-/// <c>department</c>, <c>unit</c>, <c>institution</c>; <c>parent_id</c> the containing department or unit); a
-/// leader post is a membership of its person in its department holding a post (one post per department and title).
+/// and memberships, and back (<c>PopoloMapping.Import.cs</c>). Departments, bureaus and institutions are organizations
+/// (<c>classification</c> <c>department</c>, <c>unit</c>, <c>institution</c>; <c>parent_id</c> the containing department
+/// or unit); a leader post is a membership of its person in its department holding a post (one post per department and
+/// title).
 /// <para>Popolo's dates are plain ISO dates (<c>1951</c>, <c>1966-03</c>, <c>1951-01-18</c>): only a known, unqualified
-/// date is written as <c>start_date</c>, <c>end_date</c>, <c>founding_date</c>, <c>dissolution_date</c>. An unknown or
-/// ongoing end, an uncertain date (<c>1981~</c>, <c>198X</c>), bounds, the post's rank and every source's
-/// full citation (title, quote, attestation, weight) go in the record's <c>ildregistry</c> extension object, which
-/// Popolo's schemas allow (they forbid no additional properties). A source with a URL is also a Popolo link in
-/// <c>sources</c>; each other name carries its language as an extension field <c>lang</c>. Events are not in Popolo.</para>
+/// date is written as <c>start_date</c>, <c>end_date</c>, <c>founding_date</c>, <c>dissolution_date</c>,
+/// <c>birth_date</c>, <c>death_date</c>. Every field of the import format that Popolo's own fields do not carry goes,
+/// under its import-format name, in the record's <c>ildregistry</c> extension object, which Popolo's schemas allow: the
+/// dates in full (statuses, bounds, uncertain forms such as <c>1981~</c> and <c>198X</c>), the post's rank, the
+/// department's slug and other fields, the citations (<c>sources</c>, with source ids, quotes, attestation and weights)
+/// and the <c>claims</c>. A source with a URL is also a Popolo link in <c>sources</c>; each other name carries its
+/// language as <c>lang</c>. Resources Popolo has no place for (sources, events) are in the document's own
+/// <c>ildregistry</c> object, in the import format.</para>
 /// </summary>
 internal static partial class PopoloMapping
 {
     public const string Extension = "ildregistry";
+
+    /// <summary>In an other name's extension: the record's field the name is (<c>nativeName</c>, <c>romanizedName</c>, <c>shortName</c>, <c>alternateName</c>).</summary>
+    private const string NameField = "field";
+
+    // An other name's fields that Popolo's own carry: name, lang and (as the note) kind.
+    private static readonly string[] NameCarried = ["name", "lang", "kind"];
+
+    private static readonly Lazy<JsonSerializerOptions> Json = new(() =>
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Common.ApiSetup.ConfigureJson(options);
+        return options;
+    });
+
+    /// <summary>Popolo's classification of each kind of organization.</summary>
+    internal static class Classification
+    {
+        public const string Department = "department";
+        public const string Unit = "unit";
+        public const string Institution = "institution";
+    }
 
     /// <summary>The Popolo section a resource's records go to, by its request type, or null for one Popolo has no place for.</summary>
     public static string? SectionOf(Type requestType) =>
@@ -38,9 +63,9 @@ internal static partial class PopoloMapping
     public static JsonObject? Map(Guid id, object record) => record switch
     {
         PersonRequest p => Person(id, p),
-        DepartmentRequest d => Organization(id, d.Name, "department", d.ParentId, d.OtherNames, d.Identifiers, d.Sources, d.Established, d.Dissolved, d.NativeName, d.RomanizedName, d.ShortName),
-        BureauRequest b => Organization(id, b.Name, "unit", b.ParentBureauId ?? b.DepartmentId, b.AlternateName is null ? [] : [new OtherName { Name = b.AlternateName, Kind = NameKind.Alternative }], [], b.Sources, null, null, null, null, null, b.Kind?.ToString()),
-        InstitutionRequest i => Organization(id, i.Name, "institution", i.Kind == InstitutionKind.ChildAgency ? i.DepartmentId : null, i.OtherNames, i.Identifiers, i.Sources, i.Established, null, i.NativeName, null, null, i.Kind?.ToString(), i.Kind == InstitutionKind.ChildAgency ? null : i.DepartmentId),
+        DepartmentRequest d => Organization(id, d.Name, Classification.Department, d.ParentId, OtherNames(d.OtherNames, d.NativeName, d.RomanizedName, d.ShortName), d.Identifiers, d.Sources, d.Established, d.Dissolved, Rest(d, CarriedBy(d))),
+        BureauRequest b => Organization(id, b.Name, Classification.Unit, b.ParentBureauId ?? b.DepartmentId, AlternateName(b.AlternateName), [], b.Sources, b.Established, b.Dissolved, Rest(b, CarriedBy(b))),
+        InstitutionRequest i => Organization(id, i.Name, Classification.Institution, i.Kind == InstitutionKind.ChildAgency ? i.DepartmentId : null, OtherNames(i.OtherNames, i.NativeName, null, null), i.Identifiers, i.Sources, i.Established, i.Dissolved, Rest(i, CarriedBy(i))),
         LeaderRequest l => Membership(id, l),
         _ => null,
     };
@@ -76,21 +101,22 @@ internal static partial class PopoloMapping
             person["summary"] = p.Notes;
         }
 
-        person[Extension] = new JsonObject { ["sources"] = Citations(p.Sources) };
+        Date(person, "birth_date", p.Born);
+        Date(person, "death_date", p.Died);
+        person[Extension] = Rest(p, CarriedBy(p));
         return person;
     }
 
     private static JsonObject Organization(
-        Guid id, string name, string classification, Guid? parentId, IEnumerable<OtherName> otherNames, IEnumerable<Identifier> identifiers,
-        IEnumerable<Source> sources, PartialDate? founded, PartialDate? dissolved, string? nativeName, string? romanizedName, string? shortName,
-        string? kind = null, Guid? relatedDepartment = null)
+        Guid id, string name, string classification, Guid? parentId, JsonArray otherNames, IEnumerable<Identifier> identifiers,
+        IEnumerable<Source> sources, PartialDate? founded, PartialDate? dissolved, JsonObject extension)
     {
         var organization = new JsonObject
         {
             ["id"] = id.ToString(),
             ["name"] = name,
             ["classification"] = classification,
-            ["other_names"] = OtherNames(otherNames, nativeName, romanizedName, shortName),
+            ["other_names"] = otherNames,
             ["identifiers"] = Identifiers(identifiers),
             ["sources"] = Links(sources),
         };
@@ -101,11 +127,6 @@ internal static partial class PopoloMapping
 
         Date(organization, "founding_date", founded);
         Date(organization, "dissolution_date", dissolved);
-        var extension = new JsonObject { ["sources"] = Citations(sources) };
-        Put(extension, "kind", kind);
-        Put(extension, "established", founded?.Text);
-        Put(extension, "dissolved", dissolved?.Text);
-        Put(extension, "departmentId", relatedDepartment?.ToString());
         organization[Extension] = extension;
         return organization;
     }
@@ -129,64 +150,83 @@ internal static partial class PopoloMapping
             Date(membership, "end_date", l.End);
         }
 
-        var extension = new JsonObject
-        {
-            ["rank"] = l.Rank,
-            ["startStatus"] = (l.Start is null ? StartStatus.Unknown : StartStatus.Known).ToString(),
-            ["endStatus"] = endStatus.ToString(),
-        };
-        Put(extension, "start", l.Start?.Text);
-        Put(extension, "startNotBefore", l.StartNotBefore?.Text);
-        Put(extension, "startNotAfter", l.StartNotAfter?.Text);
-        Put(extension, "end", l.End?.Text);
-        Put(extension, "endNotBefore", l.EndNotBefore?.Text);
-        Put(extension, "endNotAfter", l.EndNotAfter?.Text);
-        extension["sources"] = Citations(l.Sources);
+        var extension = Rest(l, CarriedBy(l));
+        // Said even where the import format leaves them to their defaults, so that a reader of Popolo need not know those.
+        extension["startStatus"] = (l.Start is null ? StartStatus.Unknown : StartStatus.Known).ToString();
+        extension["endStatus"] = endStatus.ToString();
         membership[Extension] = extension;
         return membership;
     }
 
+    /// <summary>
+    /// A record's names as Popolo other names: its native, romanized and short name (each marked in the extension with
+    /// the field it is, so that the import puts it back there), then its other names with their language and kind
+    /// (<c>note</c>); what Popolo cannot say of a name (an uncertain date, bounds, an end status other than its kind's
+    /// default) in the name's own extension.
+    /// </summary>
     private static JsonArray OtherNames(IEnumerable<OtherName> names, string? nativeName, string? romanizedName, string? shortName)
     {
         var all = new JsonArray();
-        void Add(string name, string? lang, string note, string? start = null, string? end = null)
+        void AddField(string? name, string? lang, NameKind kind, string field)
         {
-            var item = new JsonObject { ["name"] = name, ["note"] = note };
-            Put(item, "lang", lang);
-            if (PartialDate.TryParse(start, out var s))
+            if (name is not null)
             {
-                Date(item, "start_date", s);
+                var item = new JsonObject { ["name"] = name, ["note"] = kind.ToString() };
+                Put(item, "lang", lang);
+                item[Extension] = new JsonObject { [NameField] = field };
+                all.Add(item);
+            }
+        }
+
+        AddField(nativeName, null, NameKind.Native, "nativeName");
+        AddField(romanizedName, "zh-Latn-pinyin", NameKind.Romanized, "romanizedName");
+        AddField(shortName, null, NameKind.Abbreviation, "shortName");
+        foreach (var name in names)
+        {
+            var item = new JsonObject { ["name"] = name.Name, ["note"] = name.Kind.ToString(), ["lang"] = name.Lang };
+            var rest = Rest(name, NameCarried);
+            if (PartialDate.TryParse(name.Start, out var start) && Date(item, "start_date", start))
+            {
+                rest.Remove("start");
             }
 
-            if (PartialDate.TryParse(end, out var e))
+            if (PartialDate.TryParse(name.End, out var end) && Date(item, "end_date", end))
             {
-                Date(item, "end_date", e);
+                rest.Remove("end");
+            }
+
+            // What the import would take anyway (the status a name's date and kind imply) is not repeated.
+            var implied = new OtherName { Kind = name.Kind, Start = name.Start, End = name.End };
+            if (rest["endStatus"]?.GetValue<string>() == implied.EndStatus?.ToString())
+            {
+                rest.Remove("endStatus");
+            }
+
+            if (rest["startStatus"]?.GetValue<string>() == implied.StartStatus?.ToString())
+            {
+                rest.Remove("startStatus");
+            }
+
+            if (rest.Count > 0)
+            {
+                item[Extension] = rest;
             }
 
             all.Add(item);
         }
 
-        if (nativeName is not null)
-        {
-            Add(nativeName, null, nameof(NameKind.Native));
-        }
-
-        if (romanizedName is not null)
-        {
-            Add(romanizedName, "zh-Latn-pinyin", nameof(NameKind.Romanized));
-        }
-
-        if (shortName is not null)
-        {
-            Add(shortName, null, nameof(NameKind.Abbreviation));
-        }
-
-        foreach (var name in names)
-        {
-            Add(name.Name, name.Lang, name.Kind.ToString(), name.Start, name.End);
-        }
-
         return all;
+    }
+
+    private static JsonArray AlternateName(string? alternateName)
+    {
+        var names = new JsonArray();
+        if (alternateName is not null)
+        {
+            names.Add(new JsonObject { ["name"] = alternateName, ["note"] = nameof(NameKind.Alternative), [Extension] = new JsonObject { [NameField] = "alternateName" } });
+        }
+
+        return names;
     }
 
     private static JsonArray Identifiers(IEnumerable<Identifier> identifiers) =>
@@ -196,28 +236,74 @@ internal static partial class PopoloMapping
     private static JsonArray Links(IEnumerable<Source> sources) =>
         [.. sources.Where(s => s.Url is not null).Select(s => (JsonNode)new JsonObject { ["url"] = s.Url, ["note"] = s.Title })];
 
-    private static JsonArray Citations(IEnumerable<Source> sources) => [.. sources.Select(s =>
+    private static string[] CarriedBy(object request) => request switch
     {
-        var citation = new JsonObject { ["title"] = s.Title };
-        Put(citation, "url", s.Url);
-        Put(citation, "publisher", s.Publisher);
-        Put(citation, "retrievedOn", s.RetrievedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Put(citation, "quote", s.Quote);
-        Put(citation, "language", s.Language);
-        Put(citation, "attested", s.Attested);
-        Put(citation, "attestedNotBefore", s.AttestedNotBefore);
-        Put(citation, "attestedNotAfter", s.AttestedNotAfter);
-        Put(citation, "weight", s.Weight?.ToString());
-        return (JsonNode)citation;
-    })];
+        BureauRequest b => Carried(typeof(BureauRequest), departmentInParent: b.ParentBureauId is null),
+        InstitutionRequest i => Carried(typeof(InstitutionRequest), departmentInParent: i.Kind == InstitutionKind.ChildAgency),
+        _ => Carried(request.GetType()),
+    };
+
+    /// <summary>
+    /// The import-format fields of a request type that Popolo's own fields carry (all others go in the extension):
+    /// the names, identifiers and references. A unit's or institution's department is carried by <c>parent_id</c> only
+    /// when <paramref name="departmentInParent"/> (a unit under no other unit, a child agency).
+    /// </summary>
+    private static string[] Carried(Type request, bool departmentInParent = false)
+    {
+        string[] carried = request == typeof(PersonRequest) ? ["name", "nativeName", "romanizedName", "otherNames", "identifiers", "notes"]
+            : request == typeof(DepartmentRequest) ? ["name", "shortName", "nativeName", "romanizedName", "otherNames", "identifiers", "parentId"]
+            : request == typeof(BureauRequest) ? ["name", "alternateName", "parentBureauId"]
+            : request == typeof(InstitutionRequest) ? ["name", "nativeName", "otherNames", "identifiers"]
+            : request == typeof(LeaderRequest) ? ["departmentId", "personId", "title"]
+            : [];
+        return departmentInParent ? [.. carried, "departmentId"] : carried;
+    }
+
+    /// <summary>The value's fields in the import format but those <paramref name="carried"/> elsewhere, without nulls and empty lists (the import's defaults).</summary>
+    private static JsonObject Rest(object value, string[] carried)
+    {
+        var rest = JsonSerializer.SerializeToNode(value, value.GetType(), Json.Value)!.AsObject();
+        foreach (var field in carried)
+        {
+            rest.Remove(field);
+        }
+
+        Prune(rest);
+        return rest;
+    }
+
+    private static void Prune(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj.ToList())
+            {
+                Prune(value);
+                if (value is null || value is JsonArray { Count: 0 })
+                {
+                    obj.Remove(key);
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                Prune(item);
+            }
+        }
+    }
 
     /// <summary>Writes a date Popolo can say: a known one of a year, month or day without EDTF qualifiers.</summary>
-    private static void Date(JsonObject target, string field, PartialDate? date)
+    private static bool Date(JsonObject target, string field, PartialDate? date)
     {
         if (date is not null && PopoloDate().IsMatch(date.Text))
         {
             target[field] = date.Text;
+            return true;
         }
+
+        return false;
     }
 
     private static void Put(JsonObject target, string field, string? value)

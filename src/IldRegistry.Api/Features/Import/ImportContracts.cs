@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace IldRegistry.Api.Features.Import;
 
 /// <summary>What an import did, or (with <c>dryRun</c>) would do.</summary>
@@ -11,6 +13,33 @@ public sealed record ImportResult(bool DryRun, IReadOnlyDictionary<string, int> 
 /// <summary>Options of an import.</summary>
 public sealed record ImportQuery
 {
+    /// <summary><c>json</c> (default): the body is an export document (<c>GET /api/v1/export?format=json</c>); <c>popolo</c>: a Popolo document (<c>GET /api/v1/export?format=popolo</c>, or another project's).</summary>
+    public string? Format { get; init; }
+
     /// <summary>Validate and count only: nothing is written.</summary>
     public bool DryRun { get; init; }
+}
+
+public sealed class ImportQueryValidator : AbstractValidator<ImportQuery>
+{
+    public ImportQueryValidator()
+    {
+        RuleFor(q => q.Format)
+            .Must(f => f is null || ImportFormats.Normalize(f) is not null)
+            .WithName("format")
+            .WithMessage("'format' must be json or popolo.");
+    }
+}
+
+/// <summary>The forms an import reads: the export document, or Popolo.</summary>
+internal static class ImportFormats
+{
+    public const string Json = "json";
+    public const string Popolo = "popolo";
+
+    public static readonly string[] All = [Json, Popolo];
+
+    /// <summary>The format's canonical name (json when none is given), or null when unknown; names are matched ignoring case.</summary>
+    public static string? Normalize(string? format) =>
+        format is null ? Json : All.FirstOrDefault(f => string.Equals(f, format, StringComparison.OrdinalIgnoreCase));
 }

@@ -104,6 +104,22 @@ public sealed class ImportService(RegistryDbContext db, IServiceProvider service
             ct);
     }
 
+    /// <summary>
+    /// A Popolo document, read back by <see cref="PopoloMapping.FromPopolo"/> into an export document and imported by
+    /// <see cref="ImportAsync"/>: the same rules, all or nothing, every error keyed by its path in the Popolo document.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, List<string>>? Errors, ImportResult? Result)> ImportPopoloAsync(ExportDocument popolo, bool dryRun, CancellationToken ct)
+    {
+        var read = PopoloMapping.FromPopolo(popolo);
+        if (read.Errors.Count > 0)
+        {
+            return (read.Errors, null);
+        }
+
+        var (errors, result) = await ImportAsync(read.Document, dryRun, ct);
+        return (errors is null ? null : read.Translate(errors), result);
+    }
+
     private static string Join(string path, string field) => field.Length == 0 ? path : field[0] == '[' ? path + field : $"{path}.{field}";
 
     // System.Text.Json appends where in the body it stopped; the key already says which field it was.
