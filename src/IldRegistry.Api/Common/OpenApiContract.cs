@@ -131,6 +131,10 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
                 ["organizations"] = Objects("Popolo organizations: departments, units and institutions."),
                 ["memberships"] = Objects("Popolo memberships: the leader posts, with start_date and end_date."),
                 ["posts"] = Objects("Popolo posts: one per department and title."),
+                [Features.Export.PopoloMapping.LinkSection] = Objects(
+                    "The registry's extension: the dated links between organisations, which Popolo has no object for, each as a relation " +
+                    "(organization_id the from end, other_organization_id the to end, classification its kind, start_date and end_date where plain; " +
+                    "a current PartOf link also its parent_id), statuses, bounds and citations in its ildregistry object."),
             },
         };
     }

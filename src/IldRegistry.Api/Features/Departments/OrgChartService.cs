@@ -1,19 +1,21 @@
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Features.Leaders;
+using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.OrgLinks;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>
-/// Builds the org chart in exactly six SQL queries whatever the department's size: the department with its parent,
-/// its children, its leadership, its bureaus, its institutions and its latest events. The bureau tree is assembled
-/// in memory from one flat list.
+/// Builds the org chart in exactly seven SQL queries whatever the department's size: the department with its parent,
+/// its children, its leadership, its bureaus, its institutions, its latest events and its links to other
+/// organisations (with their ends' names). The bureau tree is assembled in memory from one flat list.
 /// </summary>
-public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, TimeProvider clock)
+public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, OrgLinkService orgLinks, TimeProvider clock)
 {
-    public const int QueryCount = 6;
+    public const int QueryCount = 7;
     public const int RecentEventCount = 10;
 
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, CancellationToken ct)
@@ -67,6 +69,16 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
             .ToListAsync(ct);
 
+        // Links hold on the date as posts do: by their dates and what their sources attest.
+        var links = (await orgLinks.OfOrganisationAsync(id, ct))
+            .Select(n => (Named: n, Tenure: Tenure.Of(n.Link.Span(), n.Link.Sources)))
+            .Select(n => (n.Named, n.Tenure, Holding: n.Tenure.On(date.Lower, date.Upper)))
+            .Where(n => n.Holding.Any)
+            .ToList();
+        bool Parent(NamedLink n) => n.Link.Kind == OrgLinkKind.PartOf && n.Link.FromId == id;
+        OrgChartPossibleLink Possible((NamedLink Named, Tenure Tenure, Holding Holding) n) =>
+            new(n.Holding.Reason!.Value, n.Tenure.Explain(n.Holding.Reason.Value, "the link"), Link(n.Named));
+
         // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
         var known = bureaus.Known.ToList();
         var ids = known.Select(b => b.Id).ToHashSet();
@@ -84,8 +96,15 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), Unit(p.Body, []))) ],
             institutions.Known.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(Institution).ToList()),
             [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), Institution(p.Body))) ],
-            events);
+            events,
+            [.. links.Where(n => Parent(n.Named) && n.Holding.Known).Select(n => Link(n.Named))],
+            [.. links.Where(n => Parent(n.Named) && n.Holding.Possible).Select(Possible)],
+            [.. links.Where(n => !Parent(n.Named) && n.Holding.Known).Select(n => Link(n.Named))],
+            [.. links.Where(n => !Parent(n.Named) && n.Holding.Possible).Select(Possible)]);
     }
+
+    private static OrgChartLink Link(NamedLink n) =>
+        new(n.Link.Id, n.Link.Kind, n.Link.FromType, n.Link.FromId, n.FromName, n.Link.ToType, n.Link.ToId, n.ToName, n.Link.Start, n.Link.End, n.Link.EndStatus);
 
     private static OrgChartBureau Unit(Domain.Bureaus.Bureau b, IReadOnlyList<OrgChartBureau> children) =>
         new(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, b.Established, b.Dissolved, b.DissolvedStatus, children);

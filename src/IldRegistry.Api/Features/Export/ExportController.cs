@@ -31,7 +31,8 @@ public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
     /// departments, bureaus and institutions as organizations with <c>classification</c> and <c>parent_id</c>, each
     /// leader post a membership holding a post; only known, unqualified dates as Popolo dates, everything Popolo
     /// cannot say (unknown and ongoing ends, uncertain dates, bounds, rank, full citations with weights) in each
-    /// record's <c>ildregistry</c> object. Events are left out.</para>
+    /// record's <c>ildregistry</c> object. Events are left out. The dated links between organisations, which Popolo
+    /// cannot say, are in the extension section <c>ildregistry_org_links</c>, each as a relation of its two ends.</para>
     /// <para>Either way the answer is an attachment named by its date (<c>ildregistry-2026-11-28.json</c> or
     /// <c>.zip</c>), read from one consistent snapshot of the registry and written whole before the first byte is
     /// sent: it carries <c>Content-Length</c>, a strong <c>ETag</c>, <c>Last-Modified</c> and <c>Repr-Digest</c>

@@ -61,7 +61,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
     }
 
     /// <summary>
-    /// Writes the registry as one Popolo JSON document, <c>{ "persons", "organizations", "posts", "memberships" }</c>
+    /// Writes the registry as one Popolo JSON document, <c>{ "persons", "organizations", "posts", "memberships" }</c> and the links between organisations in an extension section
     /// (see <see cref="PopoloMapping"/>), from one snapshot, streaming each resource through its definition.
     /// </summary>
     public async Task WritePopoloAsync(Stream target, CancellationToken token)
@@ -69,7 +69,7 @@ public sealed class ExportService(RegistryDbContext pooled, IOptions<JsonOptions
         await using var snapshot = await BeginSnapshotAsync(token);
         // Popolo's sources are links with a note: the citations' source records give them.
         var cited = await Citations.SourcesAsync(db, token);
-        var sections = new[] { "persons", "organizations", "memberships" };
+        var sections = PopoloMapping.Sections;
         var posts = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = _json.Encoder });
         writer.WriteStartObject();

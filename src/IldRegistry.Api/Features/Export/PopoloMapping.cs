@@ -5,6 +5,7 @@ using IldRegistry.Api.Features.Bureaus;
 using IldRegistry.Api.Features.Departments;
 using IldRegistry.Api.Features.Institutions;
 using IldRegistry.Api.Features.Leaders;
+using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Api.Features.People;
 using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Institutions;
@@ -22,16 +23,28 @@ namespace IldRegistry.Api.Features.Export;
 /// full citation (title, quote, attestation, weight) go in the record's <c>ildregistry</c> extension object, which
 /// Popolo's schemas allow (they forbid no additional properties). A source with a URL is also a Popolo link in
 /// <c>sources</c>; each other name carries its language as an extension field <c>lang</c>. Events are not in Popolo.</para>
+/// <para>Nor are dated links between organisations (popolo-spec #27, "can't represent changes in organizational
+/// hierarchy"): an organization's <c>parent_id</c> stays its record's parent, and every link goes, in the shape of a
+/// Popolo relation (<c>organization_id</c> the <c>from</c> end, <c>other_organization_id</c> the <c>to</c> end,
+/// <c>classification</c> its kind, Popolo dates where they are plain), into the document's own extension section
+/// <see cref="LinkSection"/>; a current PartOf link (its end ongoing) also carries the <c>parent_id</c> it stands for.</para>
 /// </summary>
 internal static partial class PopoloMapping
 {
     public const string Extension = "ildregistry";
+
+    /// <summary>The document's section of links between organisations, which Popolo has no object for.</summary>
+    public const string LinkSection = Extension + "_org_links";
+
+    /// <summary>The array sections of the document, in the order they are written (the posts follow, gathered from the memberships).</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["persons", "organizations", "memberships", LinkSection];
 
     /// <summary>The Popolo section a resource's records go to, by its request type, or null for one Popolo has no place for.</summary>
     public static string? SectionOf(Type requestType) =>
         requestType == typeof(PersonRequest) ? "persons"
         : requestType == typeof(DepartmentRequest) || requestType == typeof(BureauRequest) || requestType == typeof(InstitutionRequest) ? "organizations"
         : requestType == typeof(LeaderRequest) ? "memberships"
+        : requestType == typeof(OrgLinkRequest) ? LinkSection
         : null;
 
     /// <summary>A record as its Popolo object (in the section <see cref="SectionOf"/> names), or null for a resource Popolo has no place for.</summary>
@@ -42,6 +55,7 @@ internal static partial class PopoloMapping
         BureauRequest b => Organization(id, b.Name, "unit", b.ParentBureauId ?? b.DepartmentId, b.AlternateName is null ? [] : [new OtherName { Name = b.AlternateName, Kind = NameKind.Alternative }], [], b.Sources, null, null, null, null, null, b.Kind?.ToString()),
         InstitutionRequest i => Organization(id, i.Name, "institution", i.Kind == InstitutionKind.ChildAgency ? i.DepartmentId : null, i.OtherNames, i.Identifiers, i.Sources, i.Established, null, i.NativeName, null, null, i.Kind?.ToString(), i.Kind == InstitutionKind.ChildAgency ? null : i.DepartmentId),
         LeaderRequest l => Membership(id, l),
+        OrgLinkRequest l => Link(id, l),
         _ => null,
     };
 
@@ -144,6 +158,47 @@ internal static partial class PopoloMapping
         extension["sources"] = Citations(l.Sources);
         membership[Extension] = extension;
         return membership;
+    }
+
+    private static JsonObject Link(Guid id, OrgLinkRequest l)
+    {
+        var endStatus = l.EndStatus ?? (l.End is null ? EndStatus.Ongoing : EndStatus.Known);
+        var link = new JsonObject
+        {
+            ["id"] = id.ToString(),
+            ["classification"] = l.Kind?.ToString(),
+            ["organization_id"] = l.FromId.ToString(),
+            ["other_organization_id"] = l.ToId.ToString(),
+            ["sources"] = Links(l.Sources),
+        };
+        if (l.Kind == Domain.OrgLinks.OrgLinkKind.PartOf && endStatus == EndStatus.Ongoing)
+        {
+            link["parent_id"] = l.ToId.ToString();
+        }
+
+        Date(link, "start_date", l.Start);
+        if (endStatus == EndStatus.Known)
+        {
+            Date(link, "end_date", l.End);
+        }
+
+        var extension = new JsonObject
+        {
+            ["fromType"] = l.FromType?.ToString(),
+            ["toType"] = l.ToType?.ToString(),
+            ["startStatus"] = (l.Start is null ? StartStatus.Unknown : StartStatus.Known).ToString(),
+            ["endStatus"] = endStatus.ToString(),
+        };
+        Put(extension, "start", l.Start?.Text);
+        Put(extension, "startNotBefore", l.StartNotBefore?.Text);
+        Put(extension, "startNotAfter", l.StartNotAfter?.Text);
+        Put(extension, "end", l.End?.Text);
+        Put(extension, "endNotBefore", l.EndNotBefore?.Text);
+        Put(extension, "endNotAfter", l.EndNotAfter?.Text);
+        Put(extension, "note", l.Note);
+        extension["sources"] = Citations(l.Sources);
+        link[Extension] = extension;
+        return link;
     }
 
     private static JsonArray OtherNames(IEnumerable<OtherName> names, string? nativeName, string? romanizedName, string? shortName)
