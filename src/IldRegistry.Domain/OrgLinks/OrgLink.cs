@@ -15,9 +15,10 @@ public enum OrgType
 
 /// <summary>
 /// What a link says of its <c>from</c> end, in the words of the W3C Organization Ontology (<c>org:</c>) and of
-/// GOV.UK's closure types. Two kinds are relationships that hold for a period (<see cref="PartOf"/>,
-/// <see cref="FundedBy"/>); the others record a change event (<c>org:ChangeEvent</c>) on the link's start, whose
-/// outcome holds from then on.
+/// GOV.UK's closure types. Relationships that hold for a period: <c>PartOf</c> (<c>org:subOrganizationOf</c>, a parent
+/// that can change over time), <c>FundedBy</c>. Change events (<c>org:ChangeEvent</c>) on the link's start, whose
+/// outcome holds from then on: <c>SucceededBy</c> (GOV.UK "replaced"), <c>MergedInto</c> ("merged"), <c>SplitFrom</c>
+/// ("split"), <c>RenamedTo</c> ("changed name"), <c>EstablishedBy</c> (the founding event's organiser).
 /// </summary>
 public enum OrgLinkKind
 {

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using IldRegistry.Data.Seed;
 using IldRegistry.IntegrationTests.ExportImport;
 using IldRegistry.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests.OrgLinks;
 
@@ -82,6 +84,29 @@ public sealed class OrgLinkTests(RegistryApiFactory factory) : ApiTest(factory)
 
         var cited = await (await Anonymous.GetAsync($"/api/v1/sources/{ArticleSource.Id}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Contains(cited["citedBy"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "orgLinks" && c["url"]!.GetValue<string>() == $"{Url}/{PartOfCentralCommittee}");
+    }
+
+    [Fact]
+    public async Task Loading_the_seed_again_adds_a_missing_link_and_never_brings_back_a_deleted_one()
+    {
+        var school = IldArticleSeed.OrgLinkId("julius-nyerere-leadership-school:funded-by:ild");
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteCurrentAsync($"{Url}/{PartOfCentralCommittee}", Ct)).StatusCode);
+        await using (Factory.CreateScope(out var db))
+        {
+            // Gone without a trace (as in a database seeded before links existed).
+            await db.OrgLinks.Where(l => l.Id == school).ExecuteDeleteAsync(Ct);
+        }
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var loaded = await scope.ServiceProvider.GetRequiredService<IldRegistry.Api.Features.Import.SeedFileService>().LoadAsync([IldArticleSeed.File], Ct);
+            var result = loaded[IldArticleSeed.File].Result!;
+            Assert.Equal(1, result.Created["orgLinks"]);
+            Assert.Equal(4, result.Unchanged["orgLinks"]);
+        }
+
+        await (await Anonymous.GetAsync($"{Url}/{school}", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await Anonymous.GetAsync($"{Url}/{PartOfCentralCommittee}", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
