@@ -5,6 +5,7 @@ using IldRegistry.Domain.Departments;
 using IldRegistry.Domain.Events;
 using IldRegistry.Domain.Institutions;
 using IldRegistry.Domain.Leaders;
+using IldRegistry.Domain.OrgLinks;
 using IldRegistry.Domain.People;
 using IldRegistry.Domain.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<HistoricalEvent> Events => Set<HistoricalEvent>();
 
     public DbSet<SourceDocument> Sources => Set<SourceDocument>();
+
+    public DbSet<OrgLink> OrgLinks => Set<OrgLink>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1828,6 +1828,339 @@ namespace IldRegistry.Data.Migrations
                     b.ToTable("leaders", (string)null);
                 });
 
+            modelBuilder.Entity("IldRegistry.Domain.OrgLinks.OrgLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("EndStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("end_status");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_id");
+
+                    b.Property<string>("FromType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_id");
+
+                    b.Property<string>("ToType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Claims", "IldRegistry.Domain.OrgLinks.OrgLink.Claims#Claim", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Value");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.OrgLinks.OrgLink.Claims#Claim.Sources#Source", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Attested");
+
+                                    b2.Property<string>("AttestedNotAfter");
+
+                                    b2.Property<string>("AttestedNotBefore");
+
+                                    b2.PrimitiveCollection<string>("Fields")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Language");
+
+                                    b2.Property<string>("Published");
+
+                                    b2.Property<string>("Publisher");
+
+                                    b2.Property<string>("Quote");
+
+                                    b2.Property<DateOnly?>("RetrievedOn");
+
+                                    b2.Property<Guid?>("SourceId");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Url");
+
+                                    b2.Property<string>("Weight");
+                                });
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "End", "IldRegistry.Domain.OrgLinks.OrgLink.End#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("end_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("end_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("end_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EndNotAfter", "IldRegistry.Domain.OrgLinks.OrgLink.EndNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("end_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EndNotBefore", "IldRegistry.Domain.OrgLinks.OrgLink.EndNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("end_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("end_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("end_not_before_upper");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Sources", "IldRegistry.Domain.OrgLinks.OrgLink.Sources#Source", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Attested");
+
+                            b1.Property<string>("AttestedNotAfter");
+
+                            b1.Property<string>("AttestedNotBefore");
+
+                            b1.PrimitiveCollection<string>("Fields")
+                                .IsRequired();
+
+                            b1.Property<string>("Language");
+
+                            b1.Property<string>("Published");
+
+                            b1.Property<string>("Publisher");
+
+                            b1.Property<string>("Quote");
+
+                            b1.Property<DateOnly?>("RetrievedOn");
+
+                            b1.Property<Guid?>("SourceId");
+
+                            b1.Property<string>("Title");
+
+                            b1.Property<string>("Url");
+
+                            b1.Property<string>("Weight");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Start", "IldRegistry.Domain.OrgLinks.OrgLink.Start#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("start_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("start_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("start_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StartNotAfter", "IldRegistry.Domain.OrgLinks.OrgLink.StartNotAfter#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_after_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_after_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_after_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("start_not_after_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_after_upper");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StartNotBefore", "IldRegistry.Domain.OrgLinks.OrgLink.StartNotBefore#PartialDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Lower")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_before_lower");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_before_precision");
+
+                            b1.Property<string>("Qualifier")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("start_not_before_qualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("start_not_before_text");
+
+                            b1.Property<DateOnly>("Upper")
+                                .HasColumnType("date")
+                                .HasColumnName("start_not_before_upper");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_links");
+
+                    b.HasIndex("FromId", "Kind")
+                        .HasDatabaseName("ix_org_links_from_id_kind");
+
+                    b.HasIndex("ToId", "Kind")
+                        .HasDatabaseName("ix_org_links_to_id_kind");
+
+                    b.ToTable("org_links", (string)null);
+                });
+
             modelBuilder.Entity("IldRegistry.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")

@@ -15,6 +15,7 @@ public static class IldArticleSeed
     public const string CentralCommitteeSlug = "ccp-central-committee";
     public const string CpsuSlug = "cpsu-international-department";
     public const string SedSlug = "sed-international-relations-department";
+    public const string CentralPartySchoolSlug = "ccp-central-party-school";
 
     public static Guid IldId => SeedIds.For("department:ild");
 
@@ -23,6 +24,8 @@ public static class IldArticleSeed
     public static Guid CpsuId => SeedIds.For("department:cpsu-international-department");
 
     public static Guid SedId => SeedIds.For("department:sed-international-relations-department");
+
+    public static Guid CentralPartySchoolId => SeedIds.For("department:ccp-central-party-school");
 
     public static Guid PersonId(string key) => SeedIds.For($"person:{key}");
 
@@ -33,4 +36,7 @@ public static class IldArticleSeed
     public static Guid InstitutionId(string key) => SeedIds.For($"institution:ild:{key}");
 
     public static Guid EventId(string key) => SeedIds.For($"event:ild:{key}");
+
+    /// <summary>A link between organisations, keyed <c>from:kind:to</c> (<c>ild:part-of:ccp-central-committee</c>).</summary>
+    public static Guid OrgLinkId(string key) => SeedIds.For($"orglink:{key}");
 }

@@ -8,7 +8,7 @@ using IldRegistry.IntegrationTests.Infrastructure;
 namespace IldRegistry.IntegrationTests.Contract;
 
 /// <summary>
-/// What every resource promises, once, run over all six: a GET with an ETag that If-None-Match turns into 304; 404
+/// What every resource promises, once, run over all seven: a GET with an ETag that If-None-Match turns into 304; 404
 /// and 410 as problem details; history through create, update, delete and restore; pages with totals and a Link
 /// header; sort names checked. Each resource's own folder keeps what is particular to it.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class ResourceContractTests(RegistryApiFactory factory) : ApiTest(
         ["bureaus"] = new("bureaus", "Bureau", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "Office", sortOrder = 40 }, "-sortOrder", "name"),
         ["institutions"] = new("institutions", "Institution", (a, _, name) => new { departmentId = a.DepartmentId, name, kind = "AffiliatedInstitution", location = "Beijing" }, "-name", "name"),
         ["events"] = new("events", "HistoricalEvent", (a, _, name) => new { departmentId = a.DepartmentId, date = "1951", title = name, kind = "Founding" }, "-date", "title"),
+        ["orgLinks"] = new("org-links", "OrgLink", (a, _, name) => new { fromType = "Department", fromId = a.DepartmentId, kind = "FundedBy", toType = "Department", toId = IldArticleSeed.CpsuId, start = "2019", note = name }, "-start", "note"),
     };
 
     public static TheoryData<string> Resources => [.. _resources.Keys];

@@ -9,7 +9,7 @@ internal sealed record AuditRow(long Id, string EntityType, Guid EntityId, strin
 /// <summary>Every registry row with its <c>xmin</c>, every audit entry, and the key count, read straight from PostgreSQL.</summary>
 internal sealed class DatabaseState
 {
-    /// <summary>Route segment (which is also the table name) → the entity type the audit log names.</summary>
+    /// <summary>Route segment (the table name, with <c>_</c> for <c>-</c>) → the entity type the audit log names.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tables = new Dictionary<string, string>
     {
         ["departments"] = "Department",
@@ -19,6 +19,7 @@ internal sealed class DatabaseState
         ["institutions"] = "Institution",
         ["events"] = "HistoricalEvent",
         ["sources"] = "SourceDocument",
+        ["org-links"] = "OrgLink",
     };
 
     public Dictionary<string, Dictionary<Guid, RowState>> Rows { get; } = [];
@@ -37,7 +38,7 @@ internal sealed class DatabaseState
         foreach (var table in Tables.Keys)
         {
             var rows = new Dictionary<Guid, RowState>();
-            await using (var command = new NpgsqlCommand($"select id, xmin::text::bigint, deleted_at is not null from {table}", connection))
+            await using (var command = new NpgsqlCommand($"select id, xmin::text::bigint, deleted_at is not null from {table.Replace('-', '_')}", connection))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))

@@ -397,14 +397,19 @@ public sealed class InstitutionsWriteTests(RegistryApiFactory factory) : ApiTest
     }
 
     [Fact]
-    public async Task Delete_is_allowed_once_the_referring_event_is_deleted()
+    public async Task Delete_is_allowed_once_the_referring_event_and_link_are_deleted()
     {
         var eventId = SeedIds.For("event:ild:caiu-1981");
+        // Issue 13: the seed also links the CAIU to the ILD, which established it.
+        var linkId = IldArticleSeed.OrgLinkId("caiu:established-by:ild");
         await using (Factory.CreateScope(out var db))
         {
             var historicalEvent = await db.Events.SingleAsync(e => e.Id == eventId, Ct);
             Assert.Contains(CaiuId, historicalEvent.InstitutionIds);
             historicalEvent.DeletedAt = DateTimeOffset.UtcNow;
+            var link = await db.OrgLinks.SingleAsync(l => l.Id == linkId, Ct);
+            Assert.Equal(CaiuId, link.FromId);
+            link.DeletedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(Ct);
         }
 

@@ -13,12 +13,13 @@ public sealed class SeedTests(RegistryApiFactory factory) : ApiTest(factory)
     private const string ArticleUrl = "https://en.wikipedia.org/wiki/International_Department_of_the_Chinese_Communist_Party";
 
     [Theory]
-    [InlineData("departments", 4)]
+    [InlineData("departments", 5)]
     [InlineData("people", 7)]
     [InlineData("leaders", 7)]
     [InlineData("bureaus", 17)]
     [InlineData("institutions", 10)]
     [InlineData("events", 12)]
+    [InlineData("org-links", 5)]
     public async Task Every_seeded_record_cites_the_article(string resource, int expected)
     {
         var page = await (await Anonymous.GetAsync($"/api/v1/{resource}?pageSize=200", Ct)).ReadJsonAsync(HttpStatusCode.OK);
@@ -110,8 +111,8 @@ public sealed class SeedTests(RegistryApiFactory factory) : ApiTest(factory)
         Assert.Equal(ArticleUrl, article["url"]!.GetValue<string>());
         Assert.Equal("Medium", article["weight"]!.GetValue<string>());
         var citedBy = article["citedBy"]!.AsArray();
-        // Every record of the article's data file rests on it: 4 departments, 7 people, 7 posts, 17 bureaus, 10 institutions, 12 events.
-        Assert.Equal(57, citedBy.Count);
+        // Every record of the article's data file rests on it: 5 departments, 7 people, 7 posts, 17 bureaus, 10 institutions, 12 events, 5 links.
+        Assert.Equal(63, citedBy.Count);
         var ild = Assert.Single(citedBy, c => c!["type"]!.GetValue<string>() == "departments" && c["label"]!.GetValue<string>() == "ild");
         Assert.Equal($"/api/v1/departments/{IldArticleSeed.IldId}", ild!["url"]!.GetValue<string>());
         Assert.Equal(["established", "officeCount"], ild["fields"]!.AsArray().Select(f => f!.GetValue<string>()).Order().ToArray());
@@ -199,7 +200,7 @@ public sealed class SeedTests(RegistryApiFactory factory) : ApiTest(factory)
         await using var scope = Factory.Services.CreateAsyncScope();
         var result = await LoadArticleAsync(scope);
         Assert.Equal(0, result.Created.Values.Sum());
-        Assert.Equal(57 + 8, result.Unchanged.Values.Sum());
+        Assert.Equal(63 + 8, result.Unchanged.Values.Sum());
         var list = await (await Anonymous.GetAsync("/api/v1/bureaus?pageSize=200", Ct)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(17, list["totalCount"]!.GetValue<int>());
     }

@@ -12,6 +12,9 @@ internal static class KnownViolations
         // OrgChartService reads the leadership through LeaderService.
         "Departments -> Leaders.LeaderService",
 
+        // The org chart as of a date and the department's changes read its links (and their ends' names) through OrgLinkService.
+        "Departments -> OrgLinks.OrgLinkService",
+
         // The leadership endpoints resolve a department's id or slug through DepartmentService.
         "Leaders -> Departments.DepartmentService",
 

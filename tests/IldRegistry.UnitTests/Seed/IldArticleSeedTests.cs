@@ -4,6 +4,7 @@ using IldRegistry.Api.Features.Departments;
 using IldRegistry.Api.Features.Events;
 using IldRegistry.Api.Features.Institutions;
 using IldRegistry.Api.Features.Leaders;
+using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Api.Features.People;
 using IldRegistry.Api.Features.Sources;
 using IldRegistry.Data.Seed;
@@ -15,6 +16,7 @@ using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Events;
 using IldRegistry.Domain.Institutions;
+using IldRegistry.Domain.OrgLinks;
 
 namespace IldRegistry.UnitTests.Seed;
 
@@ -160,7 +162,8 @@ public sealed class IldArticleSeedTests
         Assert.Contains(ild.OtherNames, n => n.Name == "International Department of the Central Committee of the Chinese Communist Party");
 
         var slugs = Seeded.Departments().Select(d => d.Slug);
-        Assert.Equal(["ccp-central-committee", "ild", "cpsu-international-department", "sed-international-relations-department"], slugs);
+        // Issue 13: the Central Party School, named by the article only as a funder of the Julius Nyerere Leadership School.
+        Assert.Equal(["ccp-central-committee", "ild", "cpsu-international-department", "sed-international-relations-department", "ccp-central-party-school"], slugs);
     }
 
     [Fact]
@@ -191,6 +194,21 @@ public sealed class IldArticleSeedTests
         Assert.Equal(["Chinese Association for International Understanding"], Get("caiu-1981").Event.InstitutionIds.Select(id => institutions[id]));
         Assert.Equal(["China Center for Contemporary World Studies"], Get("cccws-2010").Event.InstitutionIds.Select(id => institutions[id]));
         Assert.Equal(["Julius Nyerere Leadership School"], Get("nyerere-school-2022").Event.InstitutionIds.Select(id => institutions[id]));
+    }
+
+    [Fact]
+    public void LinksAreTheArticlesWithTheirDates()
+    {
+        var links = Seeded.OrgLinks().ToDictionary(l => l.Id);
+        (OrgLinkKind, Guid, string?) Get(string key) => links[IldArticleSeed.OrgLinkId(key)] is var l ? (l.Kind, l.ToId, l.Start?.Text) : default;
+
+        Assert.Equal(5, links.Count);
+        Assert.Equal((OrgLinkKind.PartOf, IldArticleSeed.CentralCommitteeId, "1951"), Get("ild:part-of:ccp-central-committee"));
+        Assert.Equal((OrgLinkKind.EstablishedBy, IldArticleSeed.IldId, "1981"), Get("caiu:established-by:ild"));
+        Assert.Equal((OrgLinkKind.EstablishedBy, IldArticleSeed.IldId, "2010"), Get("cccws:established-by:ild"));
+        Assert.Equal((OrgLinkKind.FundedBy, IldArticleSeed.IldId, "2022-02"), Get("julius-nyerere-leadership-school:funded-by:ild"));
+        Assert.Equal((OrgLinkKind.FundedBy, IldArticleSeed.CentralPartySchoolId, "2022-02"), Get("julius-nyerere-leadership-school:funded-by:ccp-central-party-school"));
+        Assert.All(links.Values, l => Assert.Equal(EndStatus.Ongoing, l.EndStatus));
     }
 
     [Fact]
@@ -264,6 +282,9 @@ public sealed class IldArticleSeedTests
             Assert.All(e.PersonIds, id => Assert.Contains(id, people));
         });
 
+        var bodies = departments.Concat(bureaus).Concat(institutions).ToHashSet();
+        Assert.All(Seeded.OrgLinks(), l => Assert.True(bodies.Contains(l.FromId) && bodies.Contains(l.ToId), l.Id.ToString()));
+
         // Foreign keys are set by id, not through navigations the DbContext would try to insert again.
         Assert.All(Seeded.Departments(), d => Assert.Null(d.Parent));
         Assert.All(Seeded.Leaders(), l => Assert.True(l.Department is null && l.Person is null));
@@ -277,6 +298,7 @@ public sealed class IldArticleSeedTests
             .. Seeded.Bureaus(),
             .. Seeded.Institutions(),
             .. Seeded.Events(),
+            .. Seeded.OrgLinks(),
         ];
 
     /// <summary>The records of <c>data/seed/ild-article.json</c> as the import reads them (fresh instances on every call).</summary>
@@ -295,6 +317,8 @@ public sealed class IldArticleSeedTests
         public static List<Institution> Institutions() => EmbeddedSeed.Records(new InstitutionResource(), IldArticleSeed.File);
 
         public static List<HistoricalEvent> Events() => EmbeddedSeed.Records(new EventResource(), IldArticleSeed.File);
+
+        public static List<OrgLink> OrgLinks() => EmbeddedSeed.Records(new OrgLinkResource(), IldArticleSeed.File);
     }
 
     private sealed record HistoricalEventView(HistoricalEvent Event)

@@ -27,11 +27,14 @@ public interface IResourceDefinition
     /// <summary>The singular used in messages (<c>leader post</c>).</summary>
     string Singular { get; }
 
-    /// <summary>The collection's name: route segment, table, export section and CSV file (<c>leaders</c>).</summary>
+    /// <summary>The collection's name: export section, CSV file and, unless they are named apart, route segment and table (<c>leaders</c>).</summary>
     string Collection { get; }
 
-    /// <summary>The collection's URL (<c>/api/v1/leaders</c>).</summary>
+    /// <summary>The collection's URL (<c>/api/v1/leaders</c>, <c>/api/v1/org-links</c>).</summary>
     string Path { get; }
+
+    /// <summary>The table its records are stored in (<c>leaders</c>, <c>org_links</c>).</summary>
+    string Table { get; }
 
     Type EntityType { get; }
 
@@ -97,11 +100,18 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
     private readonly RequestFields _fields = new(typeof(TRequest));
     private Expression<Func<TEntity, Guid?>>? _parent;
 
-    protected ResourceDefinition(int order, string singular, string collection)
+    /// <param name="order">See <see cref="Order"/>.</param>
+    /// <param name="singular">See <see cref="Singular"/>.</param>
+    /// <param name="collection">See <see cref="Collection"/>.</param>
+    /// <param name="segment">The route segment, when it is not <paramref name="collection"/> (a name of two words: <c>org-links</c>).</param>
+    /// <param name="table">The table, when it is not <paramref name="collection"/> (<c>org_links</c>).</param>
+    protected ResourceDefinition(int order, string singular, string collection, string? segment = null, string? table = null)
     {
         Order = order;
         Singular = singular;
         Collection = collection;
+        Path = $"/api/v1/{segment ?? collection}";
+        Table = table ?? collection;
         var claims = typeof(TRequest).GetProperty(nameof(Entity.Claims));
         _claimsOf = claims?.PropertyType == typeof(List<Claim>) ? r => (List<Claim>?)claims.GetValue(r) ?? [] : null;
         _requestOf = new(() => WithClaims(ToRequest, claims));
@@ -134,7 +144,9 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
 
     public string Collection { get; }
 
-    public string Path => $"/api/v1/{Collection}";
+    public string Path { get; }
+
+    public string Table { get; }
 
     public Type EntityType => typeof(TEntity);
 
@@ -189,7 +201,7 @@ public abstract class ResourceDefinition<TEntity, TRequest> : IResourceDefinitio
                 Expression.Property(row, nameof(Entity.Sources)),
                 Expression.Property(row, nameof(Entity.Claims))),
             row);
-        var rows = await InOrder(Citations.CitingRows<TEntity>(db, Collection, sourceId)).Select(select).Take(take).ToListAsync(ct);
+        var rows = await InOrder(Citations.CitingRows<TEntity>(db, Table, sourceId)).Select(select).Take(take).ToListAsync(ct);
         return [.. rows.Select(r => new CitingRecord(
             Collection, r.Id, r.Label, $"{Path}/{r.Id}", Citations.FieldsCiting(new TEntity { Sources = r.Sources, Claims = r.Claims }, sourceId)))];
     }

@@ -12,10 +12,16 @@ public enum DepartmentChangeKind
     InstitutionEstablished,
     PostBegan,
     PostEnded,
+
+    /// <summary>A link with another organisation began (for a change event such as EstablishedBy: it happened).</summary>
+    LinkBegan,
+
+    /// <summary>A link with another organisation ended.</summary>
+    LinkEnded,
 }
 
 /// <summary>The record a change is about.</summary>
-/// <param name="Type">Its collection (<c>leaders</c>, <c>institutions</c>, <c>departments</c>).</param>
+/// <param name="Type">Its collection (<c>leaders</c>, <c>institutions</c>, <c>departments</c>, <c>orgLinks</c>).</param>
 /// <param name="Id">Its id.</param>
 /// <param name="Name">What it is called (a post: its holder and title, <c>Song Tao, Head</c>).</param>
 /// <param name="Href">Its URL.</param>

@@ -10,10 +10,12 @@ public sealed class DepartmentChangesController(DepartmentChangesService changes
     /// <summary>The dated changes of a department between two dates, earliest first.</summary>
     /// <remarks>
     /// Posts begun and ended, the department's founding, dissolution and names begun and ended, its institutions'
-    /// founding: each with its date as the data gives it, that date's precision, qualifier and bounds, and the
+    /// founding, its links with other organisations begun and ended (<c>LinkBegan</c>, <c>LinkEnded</c>; see
+    /// <c>/api/v1/org-links</c>): each with its date as the data gives it, that date's precision, qualifier and bounds, and the
     /// citations of its record. A change is listed when the period its date covers (within its bounds) overlaps
     /// <c>from</c>..<c>to</c>. Example: <c>GET /api/v1/departments/ild/changes?from=2015&amp;to=2025</c> lists Song Tao's
-    /// start and end as Head, Liu Jianchao's start and end, Liu Haixing's start, and the deputies' dated posts.
+    /// start and end as Head, Liu Jianchao's start and end, Liu Haixing's start, and the deputies' dated posts;
+    /// <c>from=1981&amp;to=1981</c> the Chinese Association for International Understanding established, and established by the ILD.
     /// </remarks>
     /// <param name="id">The department's id or slug (<c>ild</c>).</param>
     /// <param name="from">A partial date (<c>2015</c>, <c>2015-09</c>); from its first day. Default: the earliest.</param>

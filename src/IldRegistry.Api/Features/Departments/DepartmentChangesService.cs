@@ -1,4 +1,5 @@
 using IldRegistry.Api.Common;
+using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,11 @@ namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>
 /// What changed in a department between two dates, in valid time: the dates its records carry (its founding and
-/// dissolution, its names' starts and ends, its institutions' founding, its posts' starts and ends), each with its
+/// dissolution, its names' starts and ends, its institutions' founding, its posts' starts and ends, the starts and ends
+/// of its links with other organisations), each with its
 /// certainty and its record's citations. A change is listed when the period its date covers overlaps the one asked.
 /// </summary>
-public sealed class DepartmentChangesService(RegistryDbContext db, DepartmentService departments)
+public sealed class DepartmentChangesService(RegistryDbContext db, DepartmentService departments, OrgLinkService orgLinks)
 {
     public async Task<DepartmentChanges> GetAsync(string idOrSlug, string? from, string? to, CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public sealed class DepartmentChangesService(RegistryDbContext db, DepartmentSer
         var department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == summary.Id, ct);
         var institutions = await db.Institutions.AsNoTracking().Where(i => i.DepartmentId == summary.Id).ToListAsync(ct);
         var posts = await db.Leaders.AsNoTracking().Include(l => l.Person).Where(l => l.DepartmentId == summary.Id).ToListAsync(ct);
+        var links = await orgLinks.OfOrganisationAsync(summary.Id, ct);
 
         var changes = new List<DepartmentChange>();
         var self = new ChangeSubject("departments", department.Id, department.Name, $"/api/v1/departments/{department.Id}");
@@ -50,11 +53,19 @@ public sealed class DepartmentChangesService(RegistryDbContext db, DepartmentSer
             Add(changes, post.End, post.EndNotBefore, post.EndNotAfter, DepartmentChangeKind.PostEnded, $"{holder} ended as {post.Title}", subject, post.Sources);
         }
 
+        foreach (var named in links)
+        {
+            var (link, words) = (named.Link, named.Words);
+            var subject = new ChangeSubject(OrgLinkResource.Name, link.Id, words, $"/{OrgLinkResource.Route}/{link.Id}");
+            Add(changes, link.Start, link.StartNotBefore, link.StartNotAfter, DepartmentChangeKind.LinkBegan, $"Began: {words}", subject, link.Sources);
+            Add(changes, link.End, link.EndNotBefore, link.EndNotAfter, DepartmentChangeKind.LinkEnded, $"Ended: {words}", subject, link.Sources);
+        }
+
         var inPeriod = changes
             .Where(c => (lower is null || Latest(c) >= lower.Lower) && (upper is null || Earliest(c) <= upper.Upper))
             .OrderBy(c => c.Date.Lower).ThenBy(c => c.Date.Upper)
             // On one date, what ended comes before what began (a head's successor follows the head).
-            .ThenBy(c => c.Kind is DepartmentChangeKind.PostEnded or DepartmentChangeKind.NameEnded or DepartmentChangeKind.DepartmentDissolved ? 0 : 1)
+            .ThenBy(c => c.Kind is DepartmentChangeKind.PostEnded or DepartmentChangeKind.NameEnded or DepartmentChangeKind.DepartmentDissolved or DepartmentChangeKind.LinkEnded ? 0 : 1)
             .ThenBy(c => c.Kind).ThenBy(c => c.Subject.Name, StringComparer.Ordinal)
             .ToList();
         return new DepartmentChanges(new DepartmentRef(summary.Id, summary.Slug, summary.Name), lower, upper, inPeriod);

@@ -11,7 +11,10 @@ public sealed class OrgChartController(OrgChartService orgCharts) : ControllerBa
     /// <summary>Gets the org chart of a department on a date.</summary>
     /// <remarks>
     /// The department, its parent and children, the leadership serving on <c>asOf</c> in rank order, the bureaus as
-    /// a tree, the institutions grouped by kind and the latest events. Built in six SQL queries whatever its size.
+    /// a tree, the institutions grouped by kind, the latest events, and its links to other organisations that hold on
+    /// <c>asOf</c> (<c>/api/v1/org-links</c>): <c>partOf</c>, its parent as of the date by its PartOf links, and
+    /// <c>links</c>, the others (established by, funded by, …), each known or, apart, possible with the reason. Built
+    /// in seven SQL queries whatever its size.
     /// </remarks>
     /// <param name="id">The department's id or slug (<c>ild</c>).</param>
     /// <param name="asOf">A date (<c>2019-06-01</c>, or a partial date such as <c>2019</c>); default today.</param>

@@ -1,21 +1,23 @@
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Leaders;
+using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.OrgLinks;
 using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>
-/// Builds the org chart in exactly six SQL queries whatever the department's size: the department with its parent,
-/// its children, its leadership, its bureaus, its institutions and its latest events. The bureau tree is assembled
-/// in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
+/// Builds the org chart in exactly seven SQL queries whatever the department's size: the department with its parent,
+/// its children, its leadership, its bureaus, its institutions, its latest events and its links to other
+/// organisations (with their ends' names). The bureau tree is assembled in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
 /// held them at that past moment.
 /// </summary>
-public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, RecordedHistory history, TimeProvider clock)
+public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, OrgLinkService orgLinks, RecordedHistory history, TimeProvider clock)
 {
-    public const int QueryCount = 6;
+    public const int QueryCount = 7;
     public const int RecentEventCount = 10;
 
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
@@ -38,7 +40,8 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         List<Post> Posts,
         List<Domain.Bureaus.Bureau> Bureaus,
         List<Domain.Institutions.Institution> Institutions,
-        List<OrgChartEvent> Events);
+        List<OrgChartEvent> Events,
+        List<NamedLink> Links);
 
     private sealed record Post(Domain.Leaders.Leader Leader, string Name, string? NativeName);
 
@@ -77,7 +80,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
             .ToListAsync(ct);
 
-        return new Parts(department.Summary, department.Parent, children, posts, bureaus, institutions, events);
+        return new Parts(department.Summary, department.Parent, children, posts, bureaus, institutions, events, await orgLinks.OfOrganisationAsync(id, ct));
     }
 
     /// <summary>
@@ -112,10 +115,12 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(l => new Post(l, people[l.PersonId].Name, people[l.PersonId].NativeName))
             .OrderBy(x => x.Leader.Rank).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Leader.Id)
             .ToList();
-        var bureaus = Live(await history.AllAsync<Domain.Bureaus.Bureau>(at, ct), b => b.DepartmentId == id)
+        var bureausThen = await history.AllAsync<Domain.Bureaus.Bureau>(at, ct);
+        var institutionsThen = await history.AllAsync<Domain.Institutions.Institution>(at, ct);
+        var bureaus = Live(bureausThen, b => b.DepartmentId == id)
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Id)
             .ToList();
-        var institutions = Live(await history.AllAsync<Domain.Institutions.Institution>(at, ct), i => i.DepartmentId == id)
+        var institutions = Live(institutionsThen, i => i.DepartmentId == id)
             .OrderBy(i => i.Kind.ToString(), StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id)
             .ToList();
         var events = Live(await history.AllAsync<Domain.Events.HistoricalEvent>(at, ct), e => e.DepartmentId == id)
@@ -124,7 +129,19 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .Select(e => new OrgChartEvent(e.Id, e.Date, e.EndDate, e.Title, e.Kind))
             .ToList();
 
-        return new Parts(summary, parent, children, posts, bureaus, institutions, events);
+        // The links of the department then, with their ends' names then, in the order of OrgLinkRows.OfAsync.
+        string? NameOf(OrgType type, Guid end) => type switch
+        {
+            OrgType.Department => departmentsThen.GetValueOrDefault(end)?.Record.Name,
+            OrgType.Bureau => bureausThen.GetValueOrDefault(end)?.Record.Name,
+            _ => institutionsThen.GetValueOrDefault(end)?.Record.Name,
+        };
+        var links = Live(await history.AllAsync<OrgLink>(at, ct), l => l.FromId == id || l.ToId == id)
+            .OrderBy(l => l.Start is null).ThenBy(l => l.Start?.Lower).ThenBy(l => l.Id)
+            .Select(l => new NamedLink(l, NameOf(l.FromType, l.FromId), NameOf(l.ToType, l.ToId)))
+            .ToList();
+
+        return new Parts(summary, parent, children, posts, bureaus, institutions, events, links);
     }
 
     private static OrgChart Build(Parts parts, PartialDate date, DateOnly today)
@@ -146,6 +163,17 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var bureaus = Existing(parts.Bureaus, date, today);
         var institutions = Existing(parts.Institutions, date, today);
 
+        // Links hold on the date as posts do: by their dates and what their sources attest.
+        var id = parts.Summary.Id;
+        var links = parts.Links
+            .Select(n => (Named: n, Tenure: Tenure.Of(n.Link.Span(), n.Link.Sources)))
+            .Select(n => (n.Named, n.Tenure, Holding: n.Tenure.On(date.Lower, date.Upper, today)))
+            .Where(n => n.Holding.Any)
+            .ToList();
+        bool Parent(NamedLink n) => n.Link.Kind == OrgLinkKind.PartOf && n.Link.FromId == id;
+        OrgChartPossibleLink Possible((NamedLink Named, Tenure Tenure, Holding Holding) n) =>
+            new(n.Holding.Reason!.Value, n.Tenure.Explain(n.Holding.Reason.Value, "the link"), Link(n.Named));
+
         // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
         var known = bureaus.Known.ToList();
         var ids = known.Select(b => b.Id).ToHashSet();
@@ -163,8 +191,15 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), Unit(p.Body, []))) ],
             institutions.Known.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(Institution).ToList()),
             [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), Institution(p.Body))) ],
-            parts.Events);
+            parts.Events,
+            [.. links.Where(n => Parent(n.Named) && n.Holding.Known).Select(n => Link(n.Named))],
+            [.. links.Where(n => Parent(n.Named) && n.Holding.Possible).Select(Possible)],
+            [.. links.Where(n => !Parent(n.Named) && n.Holding.Known).Select(n => Link(n.Named))],
+            [.. links.Where(n => !Parent(n.Named) && n.Holding.Possible).Select(Possible)]);
     }
+
+    private static OrgChartLink Link(NamedLink n) =>
+        new(n.Link.Id, n.Link.Kind, n.Link.FromType, n.Link.FromId, n.FromName, n.Link.ToType, n.Link.ToId, n.ToName, n.Link.Start, n.Link.End, n.Link.EndStatus);
 
     private static OrgChartBureau Unit(Domain.Bureaus.Bureau b, IReadOnlyList<OrgChartBureau> children) =>
         new(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, b.Established, b.Dissolved, b.DissolvedStatus, children);

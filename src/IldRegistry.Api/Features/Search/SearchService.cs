@@ -65,7 +65,7 @@ public sealed class SearchService(RegistryDbContext db)
     // the candidates only. Exact name matches score above 1. q is read through scalar subqueries, not joined: joined,
     // the prepared statement's generic plan scanned all 20,000 bureaus computing to_tsvector for each (240 ms);
     // as subqueries its values are parameters of index scans in every plan.
-    private static string Branch(IResourceDefinition resource) => Branch(resource.Search!, resource.Collection, resource.Path + "/");
+    private static string Branch(IResourceDefinition resource) => Branch(resource.Search!, resource.Table, resource.Path + "/");
 
     private static string Branch(SearchColumns resource, string table, string path) => $$"""
             (SELECT '{{resource.Type}}' AS type, r.id, r.{{resource.Name}} AS name, left(r.{{resource.Snippet}}, 240) AS snippet, '{{path}}' AS path,
