@@ -8,7 +8,7 @@ namespace IldRegistry.IntegrationTests.ExportImport;
 /// <summary>Issue 15 part 2: the registry as Popolo JSON, every item valid against Popolo's own schemas (Schemas/popolo).</summary>
 public sealed class PopoloExportTests(RegistryApiFactory factory) : ApiTest(factory)
 {
-    private static readonly SpecSchemas Popolo = new(
+    internal static readonly SpecSchemas Popolo = new(
         "popolo", "http://www.popoloproject.com/schemas/area.json#", "http://www.popoloproject.com/schemas/contact_detail.json#");
 
     public override async ValueTask InitializeAsync()

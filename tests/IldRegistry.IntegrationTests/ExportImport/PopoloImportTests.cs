@@ -10,8 +10,7 @@ public sealed class PopoloImportTests(RegistryApiFactory factory) : ApiTest(fact
 {
     private const string Url = "/api/v1/import?format=popolo";
 
-    private static readonly SpecSchemas Popolo = new(
-        "popolo", "http://www.popoloproject.com/schemas/area.json#", "http://www.popoloproject.com/schemas/contact_detail.json#");
+    private static SpecSchemas Popolo => PopoloExportTests.Popolo;
 
     private async Task<JsonObject> ExportPopoloAsync()
     {

@@ -19,10 +19,10 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
         RuleFor(e => e.Title).NotEmpty().MaximumLength(Rules.NameLength);
         RuleFor(e => e.Description).MaximumLength(Rules.TextLength);
         RuleFor(e => e.Kind).NotNull().IsInEnum();
-        RuleFor(e => e.InstitutionIds).NotNull().Must(ids => ids.Count <= MaxLinks)
+        RuleFor(e => e.InstitutionIds).NotNull().Must(ids => ids is null || ids.Count <= MaxLinks)
             .WithMessage($"'Institution Ids' must hold at most {MaxLinks} ids.")
             .Custom((ids, context) => AddDuplicates(ids, "InstitutionIds", context));
-        RuleFor(e => e.PersonIds).NotNull().Must(ids => ids.Count <= MaxLinks)
+        RuleFor(e => e.PersonIds).NotNull().Must(ids => ids is null || ids.Count <= MaxLinks)
             .WithMessage($"'Person Ids' must hold at most {MaxLinks} ids.")
             .Custom((ids, context) => AddDuplicates(ids, "PersonIds", context));
         RuleFor(e => e.Sources).NotNull().MaxCount(Rules.MaxListItems);
