@@ -400,14 +400,16 @@ public sealed class OrgLinkTests(RegistryApiFactory factory) : ApiTest(factory)
             Assert.Contains(archive.Entries, e => e.FullName == "orgLinks.sources.csv");
         }
 
-        // Popolo has no object for a link: the extension section has them, a current PartOf with its parent_id.
+        // Popolo has no object for a dated link (popolo-spec #27): the document's ildregistry object holds them in the
+        // import format, as it does every resource Popolo has no place for, and the ILD's parent_id is its parent.
         var popolo = await (await Anonymous.GetAsync("/api/v1/export?format=popolo", Ct)).ReadJsonAsync(HttpStatusCode.OK);
-        var links = popolo["ildregistry_org_links"]!.AsArray();
+        var links = popolo["ildregistry"]!["orgLinks"]!.AsArray();
         Assert.Equal(6, links.Count);
-        var parent = links.Single(l => l!["id"]!.GetValue<string>() == PartOfCentralCommittee.ToString())!;
-        Assert.Equal((IldArticleSeed.IldId.ToString(), IldArticleSeed.CentralCommitteeId.ToString(), IldArticleSeed.CentralCommitteeId.ToString(), "1951"),
-            (parent["organization_id"]!.GetValue<string>(), parent["other_organization_id"]!.GetValue<string>(), parent["parent_id"]!.GetValue<string>(), parent["start_date"]!.GetValue<string>()));
-        Assert.All(links.Where(l => l!["classification"]!.GetValue<string>() != "PartOf"), l => Assert.Null(l!["parent_id"]));
-        Assert.NotEmpty(parent["ildregistry"]!["sources"]!.AsArray());
+        var parent = links.Single(l => l!["id"]!.GetValue<Guid>() == PartOfCentralCommittee)!;
+        Assert.Equal((IldArticleSeed.IldId, IldArticleSeed.CentralCommitteeId, "PartOf", "1951"),
+            (parent["fromId"]!.GetValue<Guid>(), parent["toId"]!.GetValue<Guid>(), parent["kind"]!.GetValue<string>(), parent["start"]!.GetValue<string>()));
+        Assert.NotEmpty(parent["sources"]!.AsArray());
+        var ild = popolo["organizations"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == IldArticleSeed.IldId.ToString())!;
+        Assert.Equal(IldArticleSeed.CentralCommitteeId.ToString(), ild["parent_id"]!.GetValue<string>());
     }
 }
