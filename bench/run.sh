@@ -198,7 +198,7 @@ TICK_MS=$((1000 / $(getconf CLK_TCK)))
 run_real() {
   local scale=$1 mode=$2 name=$3 target=$4 paths=$5 writes=${6:-}
   local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 5s -s "$BENCH/paths.lua")
-  local tag="$scale-$mode-$name-$RANDOM" pid url
+  local tag="$scale-${mode//\//-}-$name-$RANDOM" pid url
   local out="$WORK/real-$tag.txt" wout="$WORK/real-$tag-writes.txt" rssfile="$WORK/rss-$tag"
   ensure_running "$target"
   if [[ $target == api ]]; then pid=$API_PID; url="http://127.0.0.1:$API_PORT"; else pid=$BASE_PID; url="http://127.0.0.1:$BASE_PORT"; fi
@@ -363,8 +363,9 @@ done
 
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), .NET $(dotnet --version), wrk $( (wrk -v 2>&1 || true) | awk 'NR==1 {print $2}')"
 log "processes restarted after being stopped from outside: $RESTARTS"
+# (if, not &&: with one suite only, a false test as the block's last command ended the run with 1 under set -e)
 {
-  [[ -s "$WORK/real.tsv" ]] && python3 "$BENCH/report_real.py" "$WORK" "$MACHINE" "$DURATION" "$REAL_WARMUP" "$CONNECTIONS" "$THREADS" "$*"
-  [[ -s "$TSV" ]] && python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*"
+  if [[ -s "$WORK/real.tsv" ]]; then python3 "$BENCH/report_real.py" "$WORK" "$MACHINE" "$DURATION" "$REAL_WARMUP" "$CONNECTIONS" "$THREADS" "$*"; fi
+  if [[ -s "$TSV" ]]; then python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*"; fi
 } | tee "$RESULT_MD"
 log "written to $RESULT_MD"
