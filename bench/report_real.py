@@ -15,11 +15,11 @@ for line in (work / "real.tsv").read_text().splitlines():
         rps=float(f[3]), p50=float(f[4]), p99=float(f[5]), errors=int(f[6]), requests=int(f[7]), hits=int(f[8]),
         answers=int(f[9]), rss=int(f[10]), load=f[11], cpu_api=float(f[12]), cpu_pg=float(f[13])))
 
-hwm = {}
+hwm = defaultdict(list)  # (scale, mode) -> [MB], one per API process (one per round with BENCH_ROUNDS)
 if (work / "real-hwm.tsv").exists():
     for line in (work / "real-hwm.tsv").read_text().splitlines():
         s, mode, mb = line.split("\t")
-        hwm[(s, mode)] = int(mb)
+        hwm[(s, mode)].append(int(mb))
 
 described = {
     "by-slug-uniform": "`GET /departments/{slug}`, every department equally likely",
@@ -52,7 +52,7 @@ out.append(f"Machine: {machine}. wrk {threads} threads, {connections} connection
            "`bench/keys.py`. Load: the 1-minute load average when the run started (several: one per run). CPU/request: "
            "the CPU time the API (or baseline) and PostgreSQL spent, divided by the requests answered.\n")
 
-modes = sorted({k[1] for k in runs}, key=lambda m: 0 if m == "off" else 1)
+modes = sorted(dict.fromkeys(k[1] for k in runs), key=lambda m: 0 if m.split("/")[0] == "off" else 1)
 for s in scale_list:
     for mode in modes:
         names = [k[2] for k in runs if k[0] == s and k[1] == mode]
@@ -72,7 +72,10 @@ for s in scale_list:
             pairs = [f"{x['rps'] / y['rps']:.2f}x" for x, y in zip(api, base) if y["rps"]]
             out.append(f"\nBy slug, API ÷ baseline req/s on the same keys, per A/B pair: {', '.join(pairs)}.")
         if (s, mode) in hwm:
-            out.append(f"\nAPI peak RSS (VmHWM) over this mode's runs: {hwm[(s, mode)]} MB.")
+            out.append(f"\nAPI peak RSS (VmHWM) over this mode's runs: {', '.join(str(mb) for mb in hwm[(s, mode)])} MB.")
+        errors = sum(r["errors"] for n in dict.fromkeys(names) for r in runs[(s, mode, n)])
+        if errors:
+            out.append(f"\n**{errors:,} answers were errors (non-2xx or socket errors): those rows measure the error path.**")
         out.append("")
 
 if len(scale_list) > 1:

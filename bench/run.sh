@@ -5,7 +5,8 @@
 # the wrk scenarios, measures export memory. Prints a markdown table and writes it to bench/results/<timestamp>.md.
 # All traffic goes to 127.0.0.1; everything started here is stopped and deleted on exit.
 # Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 10: the JIT's tiering and PGO settle in about that), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
-# BENCH_SUITES ("real single"), BENCH_REAL_MODES ("off on"), BENCH_REAL_SCENARIOS, BENCH_REAL_WARMUP (3) (bench/README.md).
+# BENCH_SUITES ("real single"), BENCH_REAL_MODES ("off on"), BENCH_REAL_SCENARIOS, BENCH_REAL_WARMUP (3), BENCH_VARIANTS,
+# BENCH_ROUNDS (bench/README.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -197,7 +198,7 @@ TICK_MS=$((1000 / $(getconf CLK_TCK)))
 run_real() {
   local scale=$1 mode=$2 name=$3 target=$4 paths=$5 writes=${6:-}
   local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 5s -s "$BENCH/paths.lua")
-  local tag="$scale-$mode-$name-$RANDOM" pid url
+  local tag="$scale-${mode//\//-}-$name-$RANDOM" pid url
   local out="$WORK/real-$tag.txt" wout="$WORK/real-$tag-writes.txt" rssfile="$WORK/rss-$tag"
   ensure_running "$target"
   if [[ $target == api ]]; then pid=$API_PID; url="http://127.0.0.1:$API_PORT"; else pid=$BASE_PID; url="http://127.0.0.1:$BASE_PORT"; fi
@@ -245,29 +246,53 @@ wrk_figures() { # wrk output file -> "rps p50 p99 errors requests"
   echo "$rps $p50 $p99 $((non2xx + sock)) $requests"
 }
 
+# A run whose answers are errors measures the error path: ask the first paths of every scenario once before the
+# suite and stop on any answer but 2xx (the synthetic data once lacked a column the API needs: 96% 500s).
+check_answers() { # keys-dir
+  local file path status
+  for file in "$1"/*.paths; do
+    for path in $(head -3 "$file"); do
+      status=$(curl -s -o "$WORK/check-answer" -w '%{http_code}' --max-time 30 "http://127.0.0.1:$API_PORT$path" || echo 000)
+      [[ $status == 2* ]] && continue
+      log "GET $path answered $status, so the scenarios would measure errors:"; head -c 600 "$WORK/check-answer" >&2; echo >&2
+      exit 1
+    done
+  done
+}
+
 # The real-traffic suite (issue 14) at one scale factor, once per cache mode (off: the database path; on: the
 # default configuration). The by-slug scenario alternates API and baseline (A, B, A, B) on the same keys.
+# BENCH_VARIANTS="name:K=V,K=V other:K=V" runs the suite once per variant of the API's environment (e.g. GC
+# settings), BENCH_ROUNDS times over, interleaved (A, B, A, B); each row's mode then reads "<mode>/<variant>".
 run_real_suite() {
-  local scale=$1 keys=$2 mode name first
+  local scale=$1 keys=$2 mode name variant label extra round
+  local variants=${BENCH_VARIANTS:-":"}
   for mode in $REAL_MODES; do
-    stop_pid "$API_PID"; API_PID=""
-    CUR_API_ENV=""; [[ $mode == off ]] && CUR_API_ENV="OutputCache__Enabled=false"
-    start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$scale-real-$mode.log" "$CUR_API_ENV"
-    log "S=$scale: real traffic, output cache $mode: warm-up ${WARMUP}s on the mix"
-    BENCH_PATHS="$keys/mix-uniform.paths" timeout $((WARMUP + 15)) wrk -t "$THREADS" -c "$CONNECTIONS" -s "$BENCH/paths.lua" -d "${WARMUP}s" "http://127.0.0.1:$API_PORT" >/dev/null 2>&1 || true
-    for name in $REAL_SCENARIOS; do
-      case $name in
-        by-slug-uniform)
-          for _ in 1 2; do
-            run_real "$scale" "$mode" by-slug-uniform api "$keys/by-slug-uniform.paths"
-            run_real "$scale" "$mode" by-slug-uniform-baseline baseline "$keys/by-slug-uniform.paths"
-          done ;;
-        *+writes) run_real "$scale" "$mode" "$name" api "$keys/${name%+writes}.paths" writes ;;
-        *) run_real "$scale" "$mode" "$name" api "$keys/$name.paths" ;;
-      esac
+    for round in $(seq "${BENCH_ROUNDS:-1}"); do
+      for variant in $variants; do
+        label=$mode; [[ -n "${variant%%:*}" ]] && label="$mode/${variant%%:*}"
+        extra=${variant#*:}; extra=${extra//,/ }
+        stop_pid "$API_PID"; API_PID=""
+        CUR_API_ENV="$extra"; [[ $mode == off ]] && CUR_API_ENV="OutputCache__Enabled=false $extra"
+        start_api "$CUR_DB" "$API_PORT" false false "$WORK/api-$scale-real-${label//\//-}-$round.log" "$CUR_API_ENV"
+        check_answers "$keys"
+        log "S=$scale: real traffic, output cache $label (round $round): warm-up ${WARMUP}s on the mix${extra:+ ($extra)}"
+        BENCH_PATHS="$keys/mix-uniform.paths" timeout $((WARMUP + 15)) wrk -t "$THREADS" -c "$CONNECTIONS" -s "$BENCH/paths.lua" -d "${WARMUP}s" "http://127.0.0.1:$API_PORT" >/dev/null 2>&1 || true
+        for name in $REAL_SCENARIOS; do
+          case $name in
+            by-slug-uniform)
+              for _ in 1 2; do
+                run_real "$scale" "$label" by-slug-uniform api "$keys/by-slug-uniform.paths"
+                run_real "$scale" "$label" by-slug-uniform-baseline baseline "$keys/by-slug-uniform.paths"
+              done ;;
+            *+writes) run_real "$scale" "$label" "$name" api "$keys/${name%+writes}.paths" writes ;;
+            *) run_real "$scale" "$label" "$name" api "$keys/$name.paths" ;;
+          esac
+        done
+        ensure_running api
+        printf '%s\t%s\t%s\n' "$scale" "$label" $(( $(kb "$API_PID" VmHWM) / 1024 )) >>"$WORK/real-hwm.tsv"
+      done
     done
-    ensure_running api
-    printf '%s\t%s\t%s\n' "$scale" "$mode" $(( $(kb "$API_PID" VmHWM) / 1024 )) >>"$WORK/real-hwm.tsv"
   done
   CUR_API_ENV=""
 }
@@ -338,8 +363,9 @@ done
 
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), .NET $(dotnet --version), wrk $( (wrk -v 2>&1 || true) | awk 'NR==1 {print $2}')"
 log "processes restarted after being stopped from outside: $RESTARTS"
+# (if, not &&: with one suite only, a false test as the block's last command ended the run with 1 under set -e)
 {
-  [[ -s "$WORK/real.tsv" ]] && python3 "$BENCH/report_real.py" "$WORK" "$MACHINE" "$DURATION" "$REAL_WARMUP" "$CONNECTIONS" "$THREADS" "$*"
-  [[ -s "$TSV" ]] && python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*"
+  if [[ -s "$WORK/real.tsv" ]]; then python3 "$BENCH/report_real.py" "$WORK" "$MACHINE" "$DURATION" "$REAL_WARMUP" "$CONNECTIONS" "$THREADS" "$*"; fi
+  if [[ -s "$TSV" ]]; then python3 "$BENCH/report.py" "$WORK" "$MACHINE" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$*"; fi
 } | tee "$RESULT_MD"
 log "written to $RESULT_MD"

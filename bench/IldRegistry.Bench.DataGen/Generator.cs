@@ -163,8 +163,8 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int departments, in
             await writer.WriteAsync("Danghui.svg", NpgsqlDbType.Varchar);
             await writer.WriteAsync("Emblem of the Chinese Communist Party", NpgsqlDbType.Varchar);
             await WriteDateAsync(writer, PartialDate.Parse(DateText(1949, 2015)));
-            var dissolved = d % 10 == 9 ? PartialDate.Parse(DateText(2016, 2024)) : null;
-            await WriteDateAsync(writer, dissolved);
+            var dissolved = d % 10 == 9;
+            await WriteDateAsync(writer, dissolved ? PartialDate.Parse(DateText(2016, 2024)) : null);
             await WriteEndStatusAsync(writer, dissolved);
             await WriteAuditColumnsAsync(writer);
             await WriteJsonAsync(writer, new[] { new IdentifierJson("wikidata", string.Create(CultureInfo.InvariantCulture, $"Q{1_000_000 + number}")) });
@@ -231,7 +231,7 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int departments, in
                 await writer.WriteAsync(rank, NpgsqlDbType.Integer);
                 await WriteDateAsync(writer, start);
                 await WriteDateAsync(writer, end);
-                await WriteEndStatusAsync(writer, end);
+                await WriteEndStatusAsync(writer, end is not null);
                 await WriteAuditColumnsAsync(writer);
                 await WriteJsonAsync(writer, Sources("Leadership of department " + (d + 2).ToString(CultureInfo.InvariantCulture), 1, random));
             }
@@ -266,7 +266,7 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int departments, in
                 await WriteNullableAsync(writer, region);
                 await WriteNullableAsync(writer, parent);
                 await writer.WriteAsync(b + 1, NpgsqlDbType.Integer);
-                await WriteEndStatusAsync(writer, null);
+                await WriteEndStatusAsync(writer, ended: false);
                 await WriteAuditColumnsAsync(writer);
                 await WriteJsonAsync(writer, Sources(regional ? region + " Bureau" : _functional[b], 1, random));
             }
@@ -298,7 +298,7 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int departments, in
                 await writer.WriteAsync(Sentence(30, random), NpgsqlDbType.Varchar);
                 await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"https://example.org/d{d + 2}/i{i}"), NpgsqlDbType.Varchar);
                 await WriteDateAsync(writer, i % 3 == 0 ? null : PartialDate.Parse(DateText(1951, 2020, random)));
-                await WriteEndStatusAsync(writer, null);
+                await WriteEndStatusAsync(writer, ended: false);
                 await WriteAuditColumnsAsync(writer);
                 await WriteJsonAsync(writer, new[] { new IdentifierJson("website", string.Create(CultureInfo.InvariantCulture, $"https://example.org/d{d + 2}/i{i}")) });
                 await WriteJsonAsync(writer, new[] { new OtherNameJson(Initials(name), "en", "Abbreviation", null, null) });
@@ -366,9 +366,10 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int departments, in
         await writer.WriteAsync(date.Qualifier.ToString(), NpgsqlDbType.Varchar);
     }
 
-    /// <summary>An end's status as the API writes it: Known with a date, else still holding as of the (synthetic) source.</summary>
-    private static Task WriteEndStatusAsync(NpgsqlBinaryImporter writer, PartialDate? end) =>
-        writer.WriteAsync(end is null ? "Ongoing" : "Known", NpgsqlDbType.Varchar);
+    // The column's default is '' (no status), which the API cannot read: a body or post with an end date ended then
+    // (Known), one without is still there (Ongoing), as the migration that added the column classified stored rows.
+    private static Task WriteEndStatusAsync(NpgsqlBinaryImporter writer, bool ended) =>
+        writer.WriteAsync((ended ? EndStatus.Known : EndStatus.Ongoing).ToString(), NpgsqlDbType.Varchar);
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value)
     {

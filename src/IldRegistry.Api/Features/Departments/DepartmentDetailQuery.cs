@@ -14,22 +14,22 @@ namespace IldRegistry.Api.Features.Departments;
 /// </summary>
 internal static class DepartmentDetailQuery
 {
-    private const string Select = """
+    private static readonly string Select = $"""
         SELECT d.id, d.slug, d.name, d.short_name, d.native_name, d.romanized_name, d.other_names::text AS other_names,
                d.identifiers::text AS identifiers, d.jurisdiction, d.agency_type, d.headquarters, p.id AS parent_id,
                p.slug AS parent_slug, p.name AS parent_name, d.established_text AS established,
                d.established_not_before_text AS established_not_before, d.established_not_after_text AS established_not_after,
                d.dissolved_text AS dissolved, d.dissolved_status, d.dissolved_not_before_text AS dissolved_not_before,
-               d.dissolved_not_after_text AS dissolved_not_after, d.summary, d.functions, d.logo, d.logo_caption, ild_cite(d.sources)::text AS sources,
-               ild_claims(d.claims)::text AS claims, d.office_count,
+               d.dissolved_not_after_text AS dissolved_not_after, d.summary, d.functions, d.logo, d.logo_caption, {JsonColumns.Cited("d.sources")} AS sources,
+               {JsonColumns.Claimed("d.claims")} AS claims, d.office_count,
                d.created_at, d.updated_at, d.xmin::text::bigint AS version
         FROM departments d
         LEFT JOIN departments p ON p.id = d.parent_id AND p.deleted_at IS NULL
         """;
 
-    private const string ById = Select + "\nWHERE d.id = @key AND d.deleted_at IS NULL";
+    private static readonly string ById = Select + "\nWHERE d.id = @key AND d.deleted_at IS NULL";
 
-    private const string BySlug = Select + "\nWHERE d.slug = @key AND d.deleted_at IS NULL";
+    private static readonly string BySlug = Select + "\nWHERE d.slug = @key AND d.deleted_at IS NULL";
 
     /// <summary>The live department with this id or slug, or null (MVC binds a blank route value as null).</summary>
     public static async Task<DepartmentResponse?> FindAsync(RegistryDbContext db, string? idOrSlug, CancellationToken ct)

@@ -3,9 +3,12 @@ using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Leaders;
 using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Data;
+using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Institutions;
 using IldRegistry.Domain.OrgLinks;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IldRegistry.Api.Features.Departments;
 
@@ -38,12 +41,19 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         DepartmentRef? Parent,
         List<DepartmentRef> Children,
         List<Post> Posts,
-        List<Domain.Bureaus.Bureau> Bureaus,
-        List<Domain.Institutions.Institution> Institutions,
+        List<Unit> Bureaus,
+        List<Member> Institutions,
         List<OrgChartEvent> Events,
         List<NamedLink> Links);
 
-    private sealed record Post(Domain.Leaders.Leader Leader, string Name, string? NativeName);
+    /// <summary>A post as the chart shows it, with its title and the tenure its dates and sources give.</summary>
+    private sealed record Post(OrgChartLeader Node, string Title, Tenure Tenure);
+
+    /// <summary>A unit as the chart shows it (without children), with its parent unit and its existence.</summary>
+    private sealed record Unit(OrgChartBureau Node, Guid? ParentBureauId, Tenure Tenure);
+
+    /// <summary>An institution as the chart shows it, with its kind and its existence.</summary>
+    private sealed record Member(OrgChartInstitution Node, string Kind, Tenure Tenure);
 
     /// <summary>The registry now, in <see cref="QueryCount"/> queries.</summary>
     private async Task<Parts> CurrentAsync(string idOrSlug, CancellationToken ct)
@@ -58,20 +68,12 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             .ToListAsync(ct);
 
         // Every post with its sources, in one query: which hold on the date depends on what their sources attest.
-        var posts = await db.Leaders.AsNoTracking().Where(l => l.DepartmentId == id)
-            .OrderBy(l => l.Rank).ThenBy(l => l.Person!.Name).ThenBy(l => l.Id)
-            .Select(l => new Post(l, l.Person!.Name, l.Person.NativeName))
-            .ToListAsync(ct);
-
-        var bureaus = await db.Bureaus.AsNoTracking()
-            .Where(b => b.DepartmentId == id)
-            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name).ThenBy(b => b.Id)
-            .ToListAsync(ct);
-
-        var institutions = await db.Institutions.AsNoTracking()
-            .Where(i => i.DepartmentId == id)
-            .OrderBy(i => i.Kind).ThenBy(i => i.Name).ThenBy(i => i.Id)
-            .ToListAsync(ct);
+        var posts = (await db.Database.SqlQueryRaw<PostRow>(PostsSql, Department(id)).ToListAsync(ct))
+            .Select(p => new Post(p.Node(), p.Title, p.Tenure())).ToList();
+        var bureaus = (await db.Database.SqlQueryRaw<BureauRow>(BureausSql, Department(id)).ToListAsync(ct))
+            .Select(b => new Unit(UnitNode(b), b.ParentBureauId, b.Tenure())).ToList();
+        var institutions = (await db.Database.SqlQueryRaw<InstitutionRow>(InstitutionsSql, Department(id)).ToListAsync(ct))
+            .Select(i => new Member(InstitutionNode(i), Lenient<InstitutionKind>(i.Kind).ToString(), i.Tenure())).ToList();
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.DepartmentId == id)
@@ -112,16 +114,27 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var people = Live(await history.AllAsync<Domain.People.Person>(at, ct), _ => true).ToDictionary(x => x.Id);
         var posts = Live(await history.AllAsync<Domain.Leaders.Leader>(at, ct), l => l.DepartmentId == id)
             .Where(l => people.ContainsKey(l.PersonId))
-            .Select(l => new Post(l, people[l.PersonId].Name, people[l.PersonId].NativeName))
-            .OrderBy(x => x.Leader.Rank).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Leader.Id)
+            .OrderBy(l => l.Rank).ThenBy(l => people[l.PersonId].Name, StringComparer.Ordinal).ThenBy(l => l.Id)
+            .Select(l => new Post(
+                new OrgChartLeader(l.Id, l.PersonId, people[l.PersonId].Name, people[l.PersonId].NativeName, l.Title, l.Rank, l.Start, l.End),
+                l.Title,
+                Tenure.Of(l.Tenure(), l.Sources)))
             .ToList();
         var bureausThen = await history.AllAsync<Domain.Bureaus.Bureau>(at, ct);
         var institutionsThen = await history.AllAsync<Domain.Institutions.Institution>(at, ct);
         var bureaus = Live(bureausThen, b => b.DepartmentId == id)
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Id)
+            .Select(b => new Unit(
+                new OrgChartBureau(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, b.Established, b.Dissolved, b.DissolvedStatus, []),
+                b.ParentBureauId,
+                Tenure.Of(b.Existence(), b.Sources)))
             .ToList();
         var institutions = Live(institutionsThen, i => i.DepartmentId == id)
             .OrderBy(i => i.Kind.ToString(), StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id)
+            .Select(i => new Member(
+                new OrgChartInstitution(i.Id, i.Name, i.NativeName, i.Established, i.Dissolved, i.DissolvedStatus, i.Location),
+                i.Kind.ToString(),
+                Tenure.Of(i.Existence(), i.Sources)))
             .ToList();
         var events = Live(await history.AllAsync<Domain.Events.HistoricalEvent>(at, ct), e => e.DepartmentId == id)
             .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenByDescending(e => e.Id)
@@ -146,22 +159,15 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
 
     private static OrgChart Build(Parts parts, PartialDate date, DateOnly today)
     {
-        var holdings = LeaderService.Classify(
-            parts.Posts,
-            p => p.Leader.Title,
-            p => Tenure.Of(p.Leader.Tenure(), p.Leader.Sources),
-            date,
-            today);
-        OrgChartLeader Node(Post p) =>
-            new(p.Leader.Id, p.Leader.PersonId, p.Name, p.NativeName, p.Leader.Title, p.Leader.Rank, p.Leader.Start, p.Leader.End);
-        var leadership = holdings.Where(h => h.Holding.Known).Select(h => Node(h.Post)).ToList();
+        var holdings = LeaderService.Classify(parts.Posts, p => p.Title, p => p.Tenure, date, today);
+        var leadership = holdings.Where(h => h.Holding.Known).Select(h => h.Post.Node).ToList();
         var possible = holdings.Where(h => h.Holding.Possible)
-            .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, Node(h.Post)))
+            .Select(h => new OrgChartPossibleLeader(h.Holding.Reason!.Value, h.Post.Node))
             .ToList();
 
         // Units and institutions exist on the date as posts hold: by their dates and what their sources attest.
-        var bureaus = Existing(parts.Bureaus, date, today);
-        var institutions = Existing(parts.Institutions, date, today);
+        var bureaus = Existing(parts.Bureaus, b => b.Tenure, date, today);
+        var institutions = Existing(parts.Institutions, i => i.Tenure, date, today);
 
         // Links hold on the date as posts do: by their dates and what their sources attest.
         var id = parts.Summary.Id;
@@ -176,9 +182,9 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
 
         // Units whose parent is missing, deleted or not known to exist on the date hang from the root rather than vanish.
         var known = bureaus.Known.ToList();
-        var ids = known.Select(b => b.Id).ToHashSet();
+        var ids = known.Select(b => b.Node.Id).ToHashSet();
         var byParent = known.ToLookup(b => b.ParentBureauId is { } p && ids.Contains(p) ? p : (Guid?)null);
-        IReadOnlyList<OrgChartBureau> Tree(Guid? parent) => byParent[parent].Select(b => Unit(b, Tree(b.Id))).ToList();
+        IReadOnlyList<OrgChartBureau> Tree(Guid? parent) => byParent[parent].Select(b => b.Node with { Children = Tree(b.Node.Id) }).ToList();
 
         return new OrgChart(
             date.Text,
@@ -188,9 +194,9 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             leadership,
             possible,
             Tree(null),
-            [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), Unit(p.Body, []))) ],
-            institutions.Known.GroupBy(i => i.Kind.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(Institution).ToList()),
-            [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), Institution(p.Body))) ],
+            [.. bureaus.Possible.Select(p => new OrgChartPossibleBureau(p.Reason, p.Tenure.Explain(p.Reason, "the unit", "establishment", "dissolution"), p.Body.Node)) ],
+            institutions.Known.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<OrgChartInstitution>)g.Select(i => i.Node).ToList()),
+            [.. institutions.Possible.Select(p => new OrgChartPossibleInstitution(p.Reason, p.Tenure.Explain(p.Reason, "the institution", "establishment", "dissolution"), p.Body.Node)) ],
             parts.Events,
             [.. links.Where(n => Parent(n.Named) && n.Holding.Known).Select(n => Link(n.Named))],
             [.. links.Where(n => Parent(n.Named) && n.Holding.Possible).Select(Possible)],
@@ -201,17 +207,147 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private static OrgChartLink Link(NamedLink n) =>
         new(n.Link.Id, n.Link.Kind, n.Link.FromType, n.Link.FromId, n.FromName, n.Link.ToType, n.Link.ToId, n.ToName, n.Link.Start, n.Link.End, n.Link.EndStatus);
 
-    private static OrgChartBureau Unit(Domain.Bureaus.Bureau b, IReadOnlyList<OrgChartBureau> children) =>
-        new(b.Id, b.Name, b.AlternateName, b.Kind, b.Number, b.Region, b.Established, b.Dissolved, b.DissolvedStatus, children);
+    private static OrgChartBureau UnitNode(BureauRow b) =>
+        new(b.Id, b.Name, b.AlternateName, Lenient<BureauKind>(b.Kind), b.Number, b.Region, PartialDate.FromStored(b.Established), PartialDate.FromStored(b.Dissolved), b.EndStatus(), []);
 
-    private static OrgChartInstitution Institution(Domain.Institutions.Institution i) =>
-        new(i.Id, i.Name, i.NativeName, i.Established, i.Dissolved, i.DissolvedStatus, i.Location);
+    private static OrgChartInstitution InstitutionNode(InstitutionRow i) =>
+        new(i.Id, i.Name, i.NativeName, PartialDate.FromStored(i.Established), PartialDate.FromStored(i.Dissolved), i.EndStatus(), i.Location);
 
     /// <summary>The bodies known to exist on the date, in the order given, and apart from them those that may, with why.</summary>
-    internal static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, PartialDate date, DateOnly today)
-        where T : Body
+    private static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, Func<T, Tenure> tenure, PartialDate date, DateOnly today)
     {
-        var all = bodies.Select(b => (Body: b, Tenure: Tenure.Of(b.Existence(), b.Sources))).Select(b => (b.Body, b.Tenure, Holding: b.Tenure.On(date.Lower, date.Upper, today))).ToList();
+        var all = bodies.Select(b => (Body: b, Tenure: tenure(b))).Select(b => (b.Body, b.Tenure, Holding: b.Tenure.On(date.Lower, date.Upper, today))).ToList();
         return (all.Where(b => b.Holding.Known).Select(b => b.Body), all.Where(b => b.Holding.Possible).Select(b => (b.Body, b.Holding.Reason!.Value, b.Tenure)));
+    }
+
+    // The three reads of whole rows are SQL of their own: a LINQ query of the entities had EF Core build each row's
+    // entity with its JSON collections (sources, claims, names, identifiers), which was most of the chart's CPU
+    // (bench/README.md). The sources are read as EF Core wrote them, as the entities had them.
+    private static NpgsqlParameter<Guid> Department(Guid id) => new("department", id);
+
+    private static string DatesOf(string alias) => $"""
+        {alias}.established_text AS established, {alias}.established_not_before_text AS established_not_before,
+        {alias}.established_not_after_text AS established_not_after, {alias}.dissolved_text AS dissolved, {alias}.dissolved_status,
+        {alias}.dissolved_not_before_text AS dissolved_not_before, {alias}.dissolved_not_after_text AS dissolved_not_after, {alias}.sources::text AS sources
+        """;
+
+    private const string PostsSql = """
+        SELECT l.id, l.person_id, p.name AS person_name, p.native_name AS person_native_name, l.title, l.rank,
+               l.start_text AS start, l.start_not_before_text AS start_not_before, l.start_not_after_text AS start_not_after,
+               l.end_text AS "end", l.end_status, l.end_not_before_text AS end_not_before, l.end_not_after_text AS end_not_after,
+               l.sources::text AS sources
+        FROM leaders l
+        JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+        WHERE l.deleted_at IS NULL AND l.department_id = @department
+        ORDER BY l.rank, p.name, l.id
+        """;
+
+    private static readonly string BureausSql = $"""
+        SELECT b.id, b.name, b.alternate_name, b.kind, b.number, b.region, b.parent_bureau_id, {DatesOf("b")}
+        FROM bureaus b
+        WHERE b.deleted_at IS NULL AND b.department_id = @department
+        ORDER BY b.sort_order, b.name, b.id
+        """;
+
+    private static readonly string InstitutionsSql = $"""
+        SELECT i.id, i.name, i.native_name, i.kind, i.location, {DatesOf("i")}
+        FROM institutions i
+        WHERE i.deleted_at IS NULL AND i.department_id = @department
+        ORDER BY i.kind, i.name, i.id
+        """;
+
+    // EF Core reads an enum column it does not recognise as the enum's default; so do these rows.
+    private static TEnum Lenient<TEnum>(string value)
+        where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : default;
+
+    /// <summary>One post with its holder; EF maps the columns by the snake_case names of these properties.</summary>
+    internal sealed class PostRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid PersonId { get; init; }
+
+        public required string PersonName { get; init; }
+
+        public string? PersonNativeName { get; init; }
+
+        public required string Title { get; init; }
+
+        public int Rank { get; init; }
+
+        public string? Start { get; init; }
+
+        public string? StartNotBefore { get; init; }
+
+        public string? StartNotAfter { get; init; }
+
+        public string? End { get; init; }
+
+        public required string EndStatus { get; init; }
+
+        public string? EndNotBefore { get; init; }
+
+        public string? EndNotAfter { get; init; }
+
+        public required string Sources { get; init; }
+
+        public Tenure Tenure() => Domain.Common.Tenure.Of(
+            new DateSpan(PartialDate.FromStored(Start), PartialDate.FromStored(StartNotBefore), PartialDate.FromStored(StartNotAfter),
+                PartialDate.FromStored(End), Lenient<EndStatus>(EndStatus), PartialDate.FromStored(EndNotBefore), PartialDate.FromStored(EndNotAfter)),
+            JsonColumns.Sources(Sources));
+
+        public OrgChartLeader Node() =>
+            new(Id, PersonId, PersonName, PersonNativeName, Title, Rank, PartialDate.FromStored(Start), PartialDate.FromStored(End));
+    }
+
+    /// <summary>The columns of a unit or institution that say when it existed.</summary>
+    internal abstract class BodyRow
+    {
+        public Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Kind { get; init; }
+
+        public string? Established { get; init; }
+
+        public string? EstablishedNotBefore { get; init; }
+
+        public string? EstablishedNotAfter { get; init; }
+
+        public string? Dissolved { get; init; }
+
+        public required string DissolvedStatus { get; init; }
+
+        public string? DissolvedNotBefore { get; init; }
+
+        public string? DissolvedNotAfter { get; init; }
+
+        public required string Sources { get; init; }
+
+        public EndStatus EndStatus() => Lenient<EndStatus>(DissolvedStatus);
+
+        public Tenure Tenure() => Domain.Common.Tenure.Of(
+            new DateSpan(PartialDate.FromStored(Established), PartialDate.FromStored(EstablishedNotBefore), PartialDate.FromStored(EstablishedNotAfter),
+                PartialDate.FromStored(Dissolved), EndStatus(), PartialDate.FromStored(DissolvedNotBefore), PartialDate.FromStored(DissolvedNotAfter)),
+            JsonColumns.Sources(Sources));
+    }
+
+    internal sealed class BureauRow : BodyRow
+    {
+        public string? AlternateName { get; init; }
+
+        public int? Number { get; init; }
+
+        public string? Region { get; init; }
+
+        public Guid? ParentBureauId { get; init; }
+    }
+
+    internal sealed class InstitutionRow : BodyRow
+    {
+        public string? NativeName { get; init; }
+
+        public string? Location { get; init; }
     }
 }
