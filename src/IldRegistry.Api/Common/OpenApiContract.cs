@@ -150,7 +150,7 @@ internal sealed class ContractResponsesOperationFilter : IOperationFilter
                 ["ildregistry"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
-                    Description = "What Popolo has no place for, in the import format: the sections sources and events (each an array of records with their ids).",
+                    Description = "What Popolo has no place for, in the import format: the sections sources, events and orgLinks (each an array of records with their ids).",
                     AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
                 },
             },

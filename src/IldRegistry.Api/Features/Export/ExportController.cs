@@ -27,12 +27,12 @@ public sealed class ExportController(ExportSnapshots snapshots) : ControllerBase
     /// spreadsheet would turn into a number or a date (the partial dates <c>1951</c>, <c>1966-03</c>) or run as a
     /// formula is written as the text formula <c>="1966-03"</c>, which Excel and LibreOffice show as that text.</para>
     /// <para><c>format=popolo</c> answers the registry in Popolo JSON (popoloproject.com),
-    /// <c>{ "format": "popolo", "persons": […], "organizations": […], "memberships": […], "posts": […], "ildregistry": { "sources": […], "events": […] } }</c>:
+    /// <c>{ "format": "popolo", "persons": […], "organizations": […], "memberships": […], "posts": […], "ildregistry": { "sources": […], "events": […], "orgLinks": […] } }</c>:
     /// departments, bureaus and institutions as organizations with <c>classification</c> and <c>parent_id</c>, each
     /// leader post a membership holding a post; only known, unqualified dates as Popolo dates, every field Popolo
     /// cannot say (unknown and ongoing ends, uncertain dates, bounds, rank, slug, full citations with weights, claims) in
     /// each record's <c>ildregistry</c> object by its import-format name, and what Popolo has no place for (source
-    /// records, events) in the document's <c>ildregistry</c> object in the import format. <c>POST /api/v1/import?format=popolo</c>
+    /// records, events, links between organisations) in the document's <c>ildregistry</c> object in the import format. <c>POST /api/v1/import?format=popolo</c>
     /// reads it back whole.</para>
     /// <para>Either way the answer is an attachment named by its date (<c>ildregistry-2026-11-28.json</c> or
     /// <c>.zip</c>), read from one consistent snapshot of the registry and written whole before the first byte is

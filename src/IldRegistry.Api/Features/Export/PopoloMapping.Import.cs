@@ -365,7 +365,7 @@ internal static partial class PopoloMapping
 
             if (extension is not JsonObject sections)
             {
-                Error(Extension, "'ildregistry' must be an object of sections in the import format (sources, events).");
+                Error(Extension, "'ildregistry' must be an object of sections in the import format (sources, events, orgLinks).");
                 return;
             }
 
