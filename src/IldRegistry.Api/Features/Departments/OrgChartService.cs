@@ -26,13 +26,14 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
     {
         var date = AsOf.Parse(asOf, clock);
+        var today = AsOf.Today(clock);
         if (recordedAsOf is null)
         {
-            return Build(await CurrentAsync(idOrSlug, ct), date, AsOf.Today(clock));
+            return Build(await CurrentAsync(idOrSlug, ct), date, today);
         }
 
         var moment = RecordedHistory.Parse(recordedAsOf, clock);
-        return Build(await RecordedAsync(idOrSlug, moment, ct), date, AsOf.Today(clock)) with { RecordedAsOf = moment };
+        return Build(await RecordedAsync(idOrSlug, moment, ct), date, today) with { RecordedAsOf = moment };
     }
 
     /// <summary>What an org chart is drawn from: the department and its parts, each list in the chart's order.</summary>

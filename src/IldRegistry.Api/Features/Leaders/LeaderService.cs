@@ -118,9 +118,10 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
         }
 
         var candidates = await CompleteAsync(await Sorts.Apply(leaders, query.Sort).Select(ToResponse).ToListAsync(ct), ct);
+        var today = AsOf.Today(_clock);
         var holdings = candidates
             .GroupBy(p => p.Department.Id)
-            .SelectMany(department => Classify(department.ToList(), p => p.Title, TenureOf, asOf, AsOf.Today(_clock)))
+            .SelectMany(department => Classify(department.ToList(), p => p.Title, TenureOf, asOf, today))
             .ToDictionary(h => h.Post.Id, h => h.Holding);
         var possible = query.AsOfMode == AsOfMode.Possible;
         var selected = candidates

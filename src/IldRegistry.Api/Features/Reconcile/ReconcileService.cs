@@ -75,9 +75,10 @@ public sealed class ReconcileService(RegistryDbContext db, SearchService search,
 
         var entities = await facts.EntitiesAsync(found.Select(f => (f.Id, f.Type)), ct);
         var departments = await facts.DepartmentsAsync(ct);
+        var today = AsOf.Today(clock);
         var scored = found
             .Where(f => entities.ContainsKey(f.Id))
-            .Select(f => Score(entities[f.Id], query, f.Similarity, departments, AsOf.Today(clock)))
+            .Select(f => Score(entities[f.Id], query, f.Similarity, departments, today))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Entity.Name, StringComparer.Ordinal).ThenBy(c => c.Entity.Id)
             .Take(query.Limit)
             .ToList();
