@@ -25,7 +25,7 @@ internal static class ConditionalGet
 
         var response = context.Response;
         var original = response.Body;
-        await using var buffer = new MemoryStream();
+        await using var buffer = ResponseBuffers.Rent("conditional-get");
         response.Body = buffer;
         try
         {
@@ -40,7 +40,7 @@ internal static class ConditionalGet
         var ok = response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created;
         if (ok && (isRead || version.Length > 0))
         {
-            response.Headers.ETag = ETags.Of(version, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            response.Headers.ETag = ETags.OfDigest(version, ResponseBuffers.Sha256(buffer));
         }
 
         if (ok && isRead)

@@ -14,9 +14,12 @@ internal static class ETags
     public static string From(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>The strong ETag of a body: <paramref name="version"/> (when any) and a short URL-safe SHA-256.</summary>
-    public static string Of(string version, ReadOnlySpan<byte> body)
+    public static string Of(string version, ReadOnlySpan<byte> body) => OfDigest(version, SHA256.HashData(body));
+
+    /// <summary>The same ETag from the body's SHA-256, computed by the caller (over a pooled buffer's blocks).</summary>
+    public static string OfDigest(string version, byte[] bodySha256)
     {
-        var digest = Convert.ToBase64String(SHA256.HashData(body), 0, 12).Replace('+', '-').Replace('/', '_');
+        var digest = Convert.ToBase64String(bodySha256, 0, 12).Replace('+', '-').Replace('/', '_');
         return version.Length > 0 ? $"\"{version}-{digest}\"" : $"\"{digest}\"";
     }
 
