@@ -6,6 +6,7 @@ using IldRegistry.Data;
 using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Events;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IldRegistry.Api.Features.Events;
 
@@ -89,20 +90,21 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
     public override Task<EventResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     /// <summary>
-    /// Resolves the linked institutions and people of a whole page with one query each, however many events it holds,
+    /// Resolves the linked institutions and people of a whole page with one query, however many events it holds,
     /// and reads the page's sources with one more (see <see cref="JsonColumns"/>).
     /// Ids of deleted records stay in the id lists but get no reference.
     /// </summary>
     protected override async Task<IReadOnlyList<EventResponse>> CompleteAsync(IReadOnlyList<EventResponse> items, CancellationToken ct)
     {
-        var institutionIds = items.SelectMany(e => e.InstitutionIds).Distinct().ToList();
-        var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToList();
-        var institutions = institutionIds.Count == 0
+        var institutionIds = items.SelectMany(e => e.InstitutionIds).Distinct().ToArray();
+        var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToArray();
+        var names = institutionIds.Length + personIds.Length == 0
             ? []
-            : await Db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-        var people = personIds.Count == 0
-            ? []
-            : await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            : await Db.Database.SqlQueryRaw<LinkedName>(
+                    LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds))
+                .ToListAsync(ct);
+        var institutions = names.Where(n => !n.Person).ToDictionary(n => n.Id, n => n.Name);
+        var people = names.Where(n => n.Person).ToDictionary(n => n.Id, n => n.Name);
         var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. items.Select(e => e.Id)], ct);
 
         return [.. items.Select(e => e with
@@ -112,6 +114,23 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
             Sources = json[e.Id].ReadSources(),
             Claims = json[e.Id].ReadClaims(),
         })];
+    }
+
+    // The live institutions and people a page links to, in one query (two cost a round trip each on every page).
+    private const string LinkedNamesSql = """
+        SELECT false AS person, i.id, i.name FROM institutions i WHERE i.id = ANY(@institutions) AND i.deleted_at IS NULL
+        UNION ALL
+        SELECT true AS person, p.id, p.name FROM people p WHERE p.id = ANY(@people) AND p.deleted_at IS NULL
+        """;
+
+    /// <summary>One row of <see cref="LinkedNamesSql"/>; EF maps the columns by the snake_case names of these properties.</summary>
+    internal sealed class LinkedName
+    {
+        public bool Person { get; init; }
+
+        public Guid Id { get; init; }
+
+        public required string Name { get; init; }
     }
 
     private static List<EventLinkRef> Resolve(IReadOnlyList<Guid> ids, Dictionary<Guid, string> names) =>
