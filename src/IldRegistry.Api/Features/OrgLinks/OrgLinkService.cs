@@ -101,16 +101,8 @@ internal static class OrgLinkRows
     };
 
     /// <summary>Every link with either end at <paramref name="organisationId"/>, whole, with the names of both ends: one query.</summary>
-    internal static async Task<List<NamedLink>> OfAsync(RegistryDbContext db, Guid organisationId, CancellationToken ct)
-    {
-        var links = new List<NamedLink>();
-        await foreach (var link in Of(db, organisationId).WithCancellation(ct))
-        {
-            links.Add(link);
-        }
-
-        return links;
-    }
+    internal static async Task<List<NamedLink>> OfAsync(RegistryDbContext db, Guid organisationId, CancellationToken ct) =>
+        await Of(db, organisationId).ToListAsync(ct);
 
     // Compiled: every org chart runs it, and EF Core evaluated the subqueries' db.Departments, db.Bureaus and
     // db.Institutions anew on each run of the LINQ query (a sixth of the chart's allocations, for no link at all).
