@@ -15,9 +15,11 @@ namespace IldRegistry.Api.Features.Search;
 public sealed class SearchService(RegistryDbContext db)
 {
     // How many vocabulary words stand in for a query word that is in no name, and how close they must be
-    // (pg_trgm similarity: "kanng" to "kang" is 0.57, "weii" to "wei" 0.5, "lluo" to "luo" 0.5).
+    // (pg_trgm similarity: "kanng" to "kang" is 0.57, "weii" to "wei" 0.5, "lluo" to "luo" 0.5). The GIN index on
+    // search_terms finds them with %>>, pg_trgm's strict word similarity, which for one word against one word is the
+    // similarity, at pg_trgm.strict_word_similarity_threshold: every connection sets it to this (DatabaseFaults).
     private const int Corrections = 3;
-    private const double CorrectionSimilarity = 0.3;
+    internal const double CorrectionSimilarity = 0.3;
 
     // At most this many candidates per resource are scored, so that a word shared by thousands of records ("wang",
     // "party") costs what a rare one does; past it, which of the equally matching records are scored is arbitrary.
@@ -26,7 +28,8 @@ public sealed class SearchService(RegistryDbContext db)
     // q: the query normalised once; c: without spaces or hyphens ("Wang Jia-xiang" is Wang Jiaxiang). words: a tsquery with one group per query word, ANDed: the word itself (the
     // last one also as a prefix when no name holds it whole: "wang we" finds Wang Wei, "lin li" does not widen to
     // every Liang and Liu) or, when no name holds it, the word OR its nearest words in
-    // search_terms (GiST KNN over a few thousand words, not over the records). single: a one-word query may also be
+    // search_terms (pg_trgm's %>> over a GIN index of a few thousand words, not over the records; the closest first, ties by
+    // the word, so the same query always finds the same corrections). single: a one-word query may also be
     // a misspelt name without spaces ("Lukanng"), matched by similarity on search_compact; NULL otherwise, so that
     // the trigram index is not read at all. fragment: substrings find candidates only in scripts written without
     // spaces (a Chinese fragment); in Latin script whole words and the prefix of the last one do, and the substring
@@ -44,8 +47,8 @@ public sealed class SearchService(RegistryDbContext db)
                                     UNION ALL
                                     SELECT ild_tsquery_quote(a.term) FROM (
                                         SELECT t.term FROM search_terms t
-                                        WHERE NOT k.known AND k.lexeme ~ '[a-z0-9]'
-                                        ORDER BY t.term <-> k.lexeme
+                                        WHERE NOT k.known AND k.lexeme ~ '[a-z0-9]' AND t.term %>> k.lexeme
+                                        ORDER BY similarity(t.term, k.lexeme) DESC, t.term
                                         LIMIT {{Corrections}}) a
                                     WHERE similarity(a.term, k.lexeme) >= {{CorrectionSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}) x) AS alternatives
                         FROM (SELECT l.lexeme, l.last AND l.next IS DISTINCT FROM l.lexeme AS last,
