@@ -101,11 +101,8 @@ wait_http() { # url pid seconds
   return 1
 }
 
-# The API runs with the runtime settings its image sets (src/IldRegistry.Api/Dockerfile: the GC's gen0 budget).
-IMAGE_ENV=$(awk '$1 == "ENV" && $2 ~ /^DOTNET_/ {print $2}' "$ROOT/src/IldRegistry.Api/Dockerfile" | tr '\n' ' ')
-
 start_api() { # db port migrate seed logfile [extra settings]
-  ( cd "$WORK/api" && exec env ASPNETCORE_ENVIRONMENT=Production $IMAGE_ENV \
+  ( cd "$WORK/api" && exec env ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__Registry="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=postgres;Maximum Pool Size=100" \
       Database__MigrateOnStartup="$3" Seed__Enabled="$4" RateLimiting__Enabled=false Auth__BootstrapAdminKey="$KEY" \
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
