@@ -50,4 +50,19 @@ public sealed class SeedFileSearchTests(RegistryApiFactory factory) : ApiTest(fa
         Assert.Equal(name, first["name"]!.GetValue<string>());
         Assert.True(first["score"]!.GetValue<double>() > 1, first.ToJsonString());
     }
+
+    /// <summary>
+    /// Sources are corrected like the rest: the vocabulary holds the words of their titles and publishers ("Kyodo"
+    /// and "Straits" are in no other record of the seed).
+    /// </summary>
+    [Theory]
+    [InlineData("kyoddo", "Kyodo (via livedoor News)")]
+    [InlineData("kyoddo news", "Kyodo (via livedoor News)")]
+    [InlineData("straights times", "Liu Haixing takes over CPC's international department")]
+    public async Task A_misspelt_word_of_a_source_finds_the_source(string q, string title)
+    {
+        var items = await Search($"q={Uri.EscapeDataString(q)}&type=Source");
+        Assert.NotEmpty(items);
+        Assert.StartsWith(title, items[0]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,54 @@
+using IldRegistry.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IldRegistry.Data.Migrations
+{
+    /// <summary>
+    /// Sources are searched like the other resources, but SearchWordsAndTerms gave them neither the vocabulary
+    /// trigger nor the words indexes: a misspelt word that only a source's title or publisher holds ("Kyoddo") was
+    /// corrected to nothing. Now they have both, and the refill reads them too. No change to the EF model.
+    /// </summary>
+    [DbContext(typeof(RegistryDbContext))]
+    [Migration("20261202171000_SourcesSearchWords")]
+    public partial class SourcesSearchWords : Migration
+    {
+        private const string Refill = """
+            CREATE OR REPLACE FUNCTION ild_search_terms_refill() RETURNS void LANGUAGE sql AS $$
+                INSERT INTO search_terms (term)
+                SELECT DISTINCT w.lexeme
+                FROM (SELECT search_names FROM departments UNION ALL SELECT search_names FROM people
+                      UNION ALL SELECT search_names FROM institutions UNION ALL SELECT search_names FROM bureaus
+                      UNION ALL SELECT search_names FROM events{0}) s,
+                     unnest(to_tsvector('simple'::regconfig, s.search_names)) w
+                WHERE w.lexeme ~ '[a-z0-9]'
+                ON CONFLICT DO NOTHING;
+            $$;
+            """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER ild_search_terms AFTER INSERT OR UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION ild_search_terms_add();
+                CREATE INDEX ix_sources_search_words ON sources USING gin (to_tsvector('simple'::regconfig, search_names)) WHERE deleted_at IS NULL;
+                CREATE INDEX ix_sources_search_compact_equal ON sources (search_compact) WHERE deleted_at IS NULL;
+                {string.Format(System.Globalization.CultureInfo.InvariantCulture, Refill, "\n                      UNION ALL SELECT search_names FROM sources")}
+                SELECT ild_search_terms_refill();
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($"""
+                DROP TRIGGER IF EXISTS ild_search_terms ON sources;
+                DROP INDEX IF EXISTS ix_sources_search_words;
+                DROP INDEX IF EXISTS ix_sources_search_compact_equal;
+                {string.Format(System.Globalization.CultureInfo.InvariantCulture, Refill, "")}
+                """);
+        }
+    }
+}
