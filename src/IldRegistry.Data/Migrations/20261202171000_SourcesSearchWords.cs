@@ -15,13 +15,12 @@ namespace IldRegistry.Data.Migrations
     [Migration("20261202171000_SourcesSearchWords")]
     public partial class SourcesSearchWords : Migration
     {
-        private const string Refill = """
+        // The vocabulary's refill over the words of these tables (as SearchWordsAndTerms wrote it, with its five).
+        private static string Refill(params string[] tables) => $"""
             CREATE OR REPLACE FUNCTION ild_search_terms_refill() RETURNS void LANGUAGE sql AS $$
                 INSERT INTO search_terms (term)
                 SELECT DISTINCT w.lexeme
-                FROM (SELECT search_names FROM departments UNION ALL SELECT search_names FROM people
-                      UNION ALL SELECT search_names FROM institutions UNION ALL SELECT search_names FROM bureaus
-                      UNION ALL SELECT search_names FROM events{0}) s,
+                FROM ({string.Join(" UNION ALL ", tables.Select(t => $"SELECT search_names FROM {t}"))}) s,
                      unnest(to_tsvector('simple'::regconfig, s.search_names)) w
                 WHERE w.lexeme ~ '[a-z0-9]'
                 ON CONFLICT DO NOTHING;
@@ -35,7 +34,7 @@ namespace IldRegistry.Data.Migrations
                 CREATE TRIGGER ild_search_terms AFTER INSERT OR UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION ild_search_terms_add();
                 CREATE INDEX ix_sources_search_words ON sources USING gin (to_tsvector('simple'::regconfig, search_names)) WHERE deleted_at IS NULL;
                 CREATE INDEX ix_sources_search_compact_equal ON sources (search_compact) WHERE deleted_at IS NULL;
-                {string.Format(System.Globalization.CultureInfo.InvariantCulture, Refill, "\n                      UNION ALL SELECT search_names FROM sources")}
+                {Refill("departments", "people", "institutions", "bureaus", "events", "sources")}
                 SELECT ild_search_terms_refill();
                 """);
         }
@@ -47,7 +46,7 @@ namespace IldRegistry.Data.Migrations
                 DROP TRIGGER IF EXISTS ild_search_terms ON sources;
                 DROP INDEX IF EXISTS ix_sources_search_words;
                 DROP INDEX IF EXISTS ix_sources_search_compact_equal;
-                {string.Format(System.Globalization.CultureInfo.InvariantCulture, Refill, "")}
+                {Refill("departments", "people", "institutions", "bureaus", "events")}
                 """);
         }
     }
