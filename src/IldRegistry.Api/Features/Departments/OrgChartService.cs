@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Api.Features.Leaders;
@@ -5,6 +7,7 @@ using IldRegistry.Api.Features.OrgLinks;
 using IldRegistry.Data;
 using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
+using IldRegistry.Domain.Events;
 using IldRegistry.Domain.Institutions;
 using IldRegistry.Domain.OrgLinks;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +16,14 @@ using Npgsql;
 namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>
-/// Builds the org chart in exactly seven SQL queries whatever the department's size: the department with its parent,
-/// its children, its leadership, its bureaus, its institutions, its latest events and its links to other
-/// organisations (with their ends' names). The bureau tree is assembled in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
+/// Builds the org chart in exactly three round trips to the database whatever the department's size: the department
+/// with its parent; then one batch of its children, its leadership, its bureaus, its institutions and its latest events;
+/// then its links to other organisations (with their ends' names). The bureau tree is assembled in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
 /// held them at that past moment.
 /// </summary>
 public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, OrgLinkService orgLinks, RecordedHistory history, TimeProvider clock)
 {
-    public const int QueryCount = 7;
+    public const int RoundTrips = 3;
     public const int RecentEventCount = 10;
 
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
@@ -57,7 +60,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private sealed record Member(OrgChartInstitution Node, string Kind, Tenure Tenure);
 
     /// <summary>
-    /// The registry now, in <see cref="QueryCount"/> queries: of the posts, units and institutions those whose dates
+    /// The registry now, in <see cref="RoundTrips"/> round trips: of the posts, units and institutions those whose dates
     /// at their widest reach <paramref name="date"/> (no other can hold or exist then, known or possibly).
     /// </summary>
     private async Task<Parts> CurrentAsync(string idOrSlug, PartialDate date, CancellationToken ct)
@@ -65,27 +68,25 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var department = await departments.GetSummaryAsync(idOrSlug, ct);
         var id = department.Summary.Id;
 
-        var children = await db.Departments.AsNoTracking()
-            .Where(d => d.ParentId == id)
-            .OrderBy(d => d.Name)
-            .Select(d => new DepartmentRef(d.Id, d.Slug, d.Name))
-            .ToListAsync(ct);
-
-        // The posts that may hold on the date with their sources, in one query: which of them hold depends on what their
-        // sources attest. Units and institutions likewise.
-        var posts = (await db.Database.SqlQueryRaw<PostRow>(PostsSql, On(id, date)).ToListAsync(ct))
-            .Select(p => new Post(p.Node(), p.Title, p.Tenure())).ToList();
-        var bureaus = (await db.Database.SqlQueryRaw<BureauRow>(BureausSql, On(id, date)).ToListAsync(ct))
-            .Select(b => new Unit(UnitNode(b), b.ParentBureauId, b.Tenure())).ToList();
-        var institutions = (await db.Database.SqlQueryRaw<InstitutionRow>(InstitutionsSql, On(id, date)).ToListAsync(ct))
-            .Select(i => new Member(InstitutionNode(i), Lenient<InstitutionKind>(i.Kind).ToString(), i.Tenure())).ToList();
-
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.DepartmentId == id)
-            .OrderByDescending(e => e.Date.Lower).ThenByDescending(e => e.Date.Upper).ThenByDescending(e => e.Id)
-            .Take(RecentEventCount)
-            .Select(e => new OrgChartEvent(e.Id, PartialDate.FromStored(e.Date.Text)!, PartialDate.FromStored(e.EndDate!.Text), e.Title, e.Kind))
-            .ToListAsync(ct);
+        // The children, posts, units, institutions and latest events in one round trip: five statements, one batch.
+        var (children, posts, bureaus, institutions, events) = await SqlBatch.ReadAsync(
+            db,
+            [
+                new SqlBatch.Statement(ChildrenSql, Department(id)),
+                new SqlBatch.Statement(PostsSql, On(id, date)),
+                new SqlBatch.Statement(BureausSql, On(id, date)),
+                new SqlBatch.Statement(InstitutionsSql, On(id, date)),
+                new SqlBatch.Statement(EventsSql, Department(id), new NpgsqlParameter<int>("count", RecentEventCount)),
+            ],
+            async (reader, token) => (
+                await SqlBatch.RowsAsync(reader, r => new DepartmentRef(r.GetGuid("id"), r.GetString("slug"), r.GetString("name")), token),
+                await SqlBatch.RowsAsync(reader, r => PostRow.Read(r).Post(), token),
+                await SqlBatch.RowsAsync(reader, r => BureauRow.Read(r), token),
+                await SqlBatch.RowsAsync(reader, r => InstitutionRow.Read(r), token),
+                await SqlBatch.RowsAsync(reader, r => new OrgChartEvent(
+                    r.GetGuid("id"), PartialDate.FromStored(r.GetString("date"))!, PartialDate.FromStored(SqlBatch.Text(r, "end_date")),
+                    r.GetString("title"), Lenient<EventKind>(r.GetString("kind"))), token)),
+            ct);
 
         return new Parts(department.Summary, department.Parent, children, posts, bureaus, institutions, events, await orgLinks.OfOrganisationAsync(id, ct));
     }
@@ -212,12 +213,6 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private static OrgChartLink Link(NamedLink n) =>
         new(n.Link.Id, n.Link.Kind, n.Link.FromType, n.Link.FromId, n.FromName, n.Link.ToType, n.Link.ToId, n.ToName, n.Link.Start, n.Link.End, n.Link.EndStatus);
 
-    private static OrgChartBureau UnitNode(BureauRow b) =>
-        new(b.Id, b.Name, b.AlternateName, Lenient<BureauKind>(b.Kind), b.Number, b.Region, PartialDate.FromStored(b.Established), PartialDate.FromStored(b.Dissolved), b.EndStatus(), []);
-
-    private static OrgChartInstitution InstitutionNode(InstitutionRow i) =>
-        new(i.Id, i.Name, i.NativeName, PartialDate.FromStored(i.Established), PartialDate.FromStored(i.Dissolved), i.EndStatus(), i.Location);
-
     /// <summary>The bodies known to exist on the date, in the order given, and apart from them those that may, with why.</summary>
     private static (IEnumerable<T> Known, IEnumerable<(T Body, PossibleReason Reason, Tenure Tenure)> Possible) Existing<T>(IReadOnlyList<T> bodies, Func<T, Tenure> tenure, PartialDate date, DateOnly today)
     {
@@ -225,14 +220,16 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         return (all.Where(b => b.Holding.Known).Select(b => b.Body), all.Where(b => b.Holding.Possible).Select(b => (b.Body, b.Holding.Reason!.Value, b.Tenure)));
     }
 
-    // The three reads of whole rows are SQL of their own: a LINQ query of the entities had EF Core build each row's
+    // The reads are SQL of their own, sent as one batch: a LINQ query of the entities had EF Core build each row's
     // entity with its JSON collections (sources, claims, names, identifiers), which was most of the chart's CPU
     // (bench/README.md). The sources are read as EF Core wrote them, as the entities had them.
     // Only rows whose dates at their widest reach the date: a known start or end counts from its first day to its
     // last (its bounds lie within it), an unknown one is no limit. Reading every row of a department with 100 posts
     // made the other posts' sources most of the chart's work (bench/README.md).
-    private static object[] On(Guid id, PartialDate date) =>
+    private static NpgsqlParameter[] On(Guid id, PartialDate date) =>
         [new NpgsqlParameter<Guid>("department", id), new NpgsqlParameter<DateOnly>("lower", date.Lower), new NpgsqlParameter<DateOnly>("upper", date.Upper)];
+
+    private static NpgsqlParameter<Guid> Department(Guid id) => new NpgsqlParameter<Guid>("department", id);
 
     private static string Reaching(string alias, string start, string end) =>
         $"({alias}.{start}_lower IS NULL OR {alias}.{start}_lower <= @upper) AND ({alias}.{end}_upper IS NULL OR {alias}.{end}_upper >= @lower)";
@@ -241,6 +238,21 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         {alias}.established_text AS established, {alias}.established_not_before_text AS established_not_before,
         {alias}.established_not_after_text AS established_not_after, {alias}.dissolved_text AS dissolved, {alias}.dissolved_status,
         {alias}.dissolved_not_before_text AS dissolved_not_before, {alias}.dissolved_not_after_text AS dissolved_not_after, {alias}.sources::text AS sources
+        """;
+
+    private const string ChildrenSql = """
+        SELECT d.id, d.slug, d.name
+        FROM departments d
+        WHERE d.deleted_at IS NULL AND d.parent_id = @department
+        ORDER BY d.name
+        """;
+
+    private const string EventsSql = """
+        SELECT e.id, e.date_text AS date, e.end_date_text AS end_date, e.title, e.kind
+        FROM events e
+        WHERE e.deleted_at IS NULL AND e.department_id = @department
+        ORDER BY e.date_lower DESC, e.date_upper DESC, e.id DESC
+        LIMIT @count
         """;
 
     private static readonly string PostsSql = $"""
@@ -268,98 +280,69 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         ORDER BY i.kind, i.name, i.id
         """;
 
-    // EF Core reads an enum column it does not recognise as the enum's default; so do these rows.
+    // A stored enum that the code does not know reads as the enum's default, as EF Core reads one.
     private static TEnum Lenient<TEnum>(string value)
         where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : default;
 
-    /// <summary>One post with its holder; EF maps the columns by the snake_case names of these properties.</summary>
-    internal sealed class PostRow
+    /// <summary>One post with its holder, read from <see cref="PostsSql"/>'s columns by name.</summary>
+    private sealed record PostRow(
+        Guid Id, Guid PersonId, string PersonName, string? PersonNativeName, string Title, int Rank,
+        string? Start, string? StartNotBefore, string? StartNotAfter, string? End, string EndStatus, string? EndNotBefore, string? EndNotAfter, string Sources)
     {
-        public Guid Id { get; init; }
+        public static PostRow Read(DbDataReader r) => new(
+            r.GetGuid("id"), r.GetGuid("person_id"), r.GetString("person_name"), SqlBatch.Text(r, "person_native_name"), r.GetString("title"), r.GetInt32("rank"),
+            SqlBatch.Text(r, "start"), SqlBatch.Text(r, "start_not_before"), SqlBatch.Text(r, "start_not_after"),
+            SqlBatch.Text(r, "end"), r.GetString("end_status"), SqlBatch.Text(r, "end_not_before"), SqlBatch.Text(r, "end_not_after"), r.GetString("sources"));
 
-        public Guid PersonId { get; init; }
-
-        public required string PersonName { get; init; }
-
-        public string? PersonNativeName { get; init; }
-
-        public required string Title { get; init; }
-
-        public int Rank { get; init; }
-
-        public string? Start { get; init; }
-
-        public string? StartNotBefore { get; init; }
-
-        public string? StartNotAfter { get; init; }
-
-        public string? End { get; init; }
-
-        public required string EndStatus { get; init; }
-
-        public string? EndNotBefore { get; init; }
-
-        public string? EndNotAfter { get; init; }
-
-        public required string Sources { get; init; }
-
-        public Tenure Tenure() => Domain.Common.Tenure.Of(
-            new DateSpan(PartialDate.FromStored(Start), PartialDate.FromStored(StartNotBefore), PartialDate.FromStored(StartNotAfter),
-                PartialDate.FromStored(End), Lenient<EndStatus>(EndStatus), PartialDate.FromStored(EndNotBefore), PartialDate.FromStored(EndNotAfter)),
-            JsonColumns.Sources(Sources));
-
-        public OrgChartLeader Node() =>
-            new(Id, PersonId, PersonName, PersonNativeName, Title, Rank, PartialDate.FromStored(Start), PartialDate.FromStored(End));
+        public Post Post() => new(
+            new OrgChartLeader(Id, PersonId, PersonName, PersonNativeName, Title, Rank, PartialDate.FromStored(Start), PartialDate.FromStored(End)),
+            Title,
+            Tenure.Of(
+                new DateSpan(PartialDate.FromStored(Start), PartialDate.FromStored(StartNotBefore), PartialDate.FromStored(StartNotAfter),
+                    PartialDate.FromStored(End), Lenient<EndStatus>(EndStatus), PartialDate.FromStored(EndNotBefore), PartialDate.FromStored(EndNotAfter)),
+                JsonColumns.Sources(Sources)));
     }
 
-    /// <summary>The columns of a unit or institution that say when it existed.</summary>
-    internal abstract class BodyRow
+    /// <summary>The columns of a unit or institution that say when it existed (<see cref="DatesOf"/>), read by name.</summary>
+    private sealed record BodyDates(
+        string? Established, string? EstablishedNotBefore, string? EstablishedNotAfter,
+        string? Dissolved, EndStatus DissolvedStatus, string? DissolvedNotBefore, string? DissolvedNotAfter, string Sources)
     {
-        public Guid Id { get; init; }
-
-        public required string Name { get; init; }
-
-        public required string Kind { get; init; }
-
-        public string? Established { get; init; }
-
-        public string? EstablishedNotBefore { get; init; }
-
-        public string? EstablishedNotAfter { get; init; }
-
-        public string? Dissolved { get; init; }
-
-        public required string DissolvedStatus { get; init; }
-
-        public string? DissolvedNotBefore { get; init; }
-
-        public string? DissolvedNotAfter { get; init; }
-
-        public required string Sources { get; init; }
-
-        public EndStatus EndStatus() => Lenient<EndStatus>(DissolvedStatus);
+        public static BodyDates Read(DbDataReader r) => new(
+            SqlBatch.Text(r, "established"), SqlBatch.Text(r, "established_not_before"), SqlBatch.Text(r, "established_not_after"),
+            SqlBatch.Text(r, "dissolved"), Lenient<EndStatus>(r.GetString("dissolved_status")), SqlBatch.Text(r, "dissolved_not_before"),
+            SqlBatch.Text(r, "dissolved_not_after"), r.GetString("sources"));
 
         public Tenure Tenure() => Domain.Common.Tenure.Of(
             new DateSpan(PartialDate.FromStored(Established), PartialDate.FromStored(EstablishedNotBefore), PartialDate.FromStored(EstablishedNotAfter),
-                PartialDate.FromStored(Dissolved), EndStatus(), PartialDate.FromStored(DissolvedNotBefore), PartialDate.FromStored(DissolvedNotAfter)),
+                PartialDate.FromStored(Dissolved), DissolvedStatus, PartialDate.FromStored(DissolvedNotBefore), PartialDate.FromStored(DissolvedNotAfter)),
             JsonColumns.Sources(Sources));
     }
 
-    internal sealed class BureauRow : BodyRow
+    /// <summary>One unit, read from <see cref="BureausSql"/>'s columns by name.</summary>
+    private static class BureauRow
     {
-        public string? AlternateName { get; init; }
-
-        public int? Number { get; init; }
-
-        public string? Region { get; init; }
-
-        public Guid? ParentBureauId { get; init; }
+        public static Unit Read(DbDataReader r)
+        {
+            var dates = BodyDates.Read(r);
+            var node = new OrgChartBureau(
+                r.GetGuid("id"), r.GetString("name"), SqlBatch.Text(r, "alternate_name"), Lenient<BureauKind>(r.GetString("kind")),
+                r.IsDBNull("number") ? null : r.GetInt32("number"), SqlBatch.Text(r, "region"),
+                PartialDate.FromStored(dates.Established), PartialDate.FromStored(dates.Dissolved), dates.DissolvedStatus, []);
+            return new Unit(node, r.IsDBNull("parent_bureau_id") ? null : r.GetGuid("parent_bureau_id"), dates.Tenure());
+        }
     }
 
-    internal sealed class InstitutionRow : BodyRow
+    /// <summary>One institution, read from <see cref="InstitutionsSql"/>'s columns by name.</summary>
+    private static class InstitutionRow
     {
-        public string? NativeName { get; init; }
-
-        public string? Location { get; init; }
+        public static Member Read(DbDataReader r)
+        {
+            var dates = BodyDates.Read(r);
+            var node = new OrgChartInstitution(
+                r.GetGuid("id"), r.GetString("name"), SqlBatch.Text(r, "native_name"),
+                PartialDate.FromStored(dates.Established), PartialDate.FromStored(dates.Dissolved), dates.DissolvedStatus, SqlBatch.Text(r, "location"));
+            return new Member(node, Lenient<InstitutionKind>(r.GetString("kind")).ToString(), dates.Tenure());
+        }
     }
 }
