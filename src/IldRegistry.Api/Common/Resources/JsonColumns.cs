@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IldRegistry.Data;
 using IldRegistry.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace IldRegistry.Api.Common.Resources;
@@ -48,7 +47,8 @@ internal static class JsonColumns
         var sql = named
             ? $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
             : $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
-        var rows = await db.Database.SqlQueryRaw<Row>(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])).ToListAsync(ct);
+        var rows = await SqlBatch.ReadAsync(db, [new SqlBatch.Statement(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids]))],
+            (reader, token) => SqlBatch.RowsAsync(reader, Row.Read, token), ct);
         return rows.ToDictionary(r => r.Id);
     }
 
@@ -63,12 +63,18 @@ internal static class JsonColumns
         return [.. items.Select(item => fill(item, rows[id(item)]))];
     }
 
-    /// <summary>
-    /// One row of <see cref="LoadAsync"/>; EF maps the columns by the snake_case names of these properties (the parsed
-    /// lists are methods: EF would take list properties for navigations).
-    /// </summary>
+    /// <summary>One row of <see cref="LoadAsync"/>.</summary>
     internal sealed class Row
     {
+        public static Row Read(System.Data.Common.DbDataReader reader) => new()
+        {
+            Id = reader.GetGuid(0),
+            Sources = reader.GetString(1),
+            Claims = reader.GetString(2),
+            OtherNames = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Identifiers = reader.IsDBNull(4) ? null : reader.GetString(4),
+        };
+
         public Guid Id { get; init; }
 
         public required string Sources { get; init; }

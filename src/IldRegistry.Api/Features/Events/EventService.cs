@@ -100,9 +100,11 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToArray();
         var names = institutionIds.Length + personIds.Length == 0
             ? []
-            : await Db.Database.SqlQueryRaw<LinkedName>(
-                    LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds))
-                .ToListAsync(ct);
+            : await SqlBatch.ReadAsync(
+                Db,
+                [new SqlBatch.Statement(LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds))],
+                (reader, token) => SqlBatch.RowsAsync(reader, r => new LinkedName { Person = r.GetBoolean(0), Id = r.GetGuid(1), Name = r.GetString(2) }, token),
+                ct);
         var institutions = names.Where(n => !n.Person).ToDictionary(n => n.Id, n => n.Name);
         var people = names.Where(n => n.Person).ToDictionary(n => n.Id, n => n.Name);
         var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. items.Select(e => e.Id)], ct);
@@ -123,7 +125,7 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         SELECT true AS person, p.id, p.name FROM people p WHERE p.id = ANY(@people) AND p.deleted_at IS NULL
         """;
 
-    /// <summary>One row of <see cref="LinkedNamesSql"/>; EF maps the columns by the snake_case names of these properties.</summary>
+    /// <summary>One row of <see cref="LinkedNamesSql"/>.</summary>
     internal sealed class LinkedName
     {
         public bool Person { get; init; }

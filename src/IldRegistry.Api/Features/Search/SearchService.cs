@@ -1,7 +1,8 @@
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
 using IldRegistry.Data;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace IldRegistry.Api.Features.Search;
 
@@ -34,11 +35,12 @@ public sealed class SearchService(RegistryDbContext db)
     // the trigram index is not read at all. fragment: substrings find candidates only in scripts written without
     // spaces (a Chinese fragment); in Latin script whole words and the prefix of the last one do, and the substring
     // still scores (0.9) among them, but five trigram index scans less per query.
-    // Parameters: {0} the query, {1} the type or null, {2} the limit, {3} the query escaped for LIKE.
+    // Parameters (positional, so Npgsql sends the text as it is, without parsing it for placeholders): $1 the query,
+    // $2 the type or null, $3 the limit, $4 the query escaped for LIKE.
     private static readonly string Sql = $$"""
         WITH q AS MATERIALIZED (
-            SELECT s.n, regexp_replace(s.n, '[\s-]+', '', 'g') AS c, ild_search_norm({3}) AS pattern,
-                   CASE WHEN s.n ~ '[^\x01-\x7f]' THEN ild_search_norm({3}) END AS fragment,
+            SELECT s.n, regexp_replace(s.n, '[\s-]+', '', 'g') AS c, ild_search_norm($4) AS pattern,
+                   CASE WHEN s.n ~ '[^\x01-\x7f]' THEN ild_search_norm($4) END AS fragment,
                    websearch_to_tsquery('simple', s.n) AS doc,
                    CASE WHEN s.n !~ '\s' THEN s.n END AS single,
                    (SELECT string_agg('(' || w.alternatives || ')', ' & ')::tsquery FROM (
@@ -56,11 +58,11 @@ public sealed class SearchService(RegistryDbContext db)
                               FROM (SELECT v.lexeme, v.positions[cardinality(v.positions)] = max(v.positions[cardinality(v.positions)]) OVER () AS last,
                                            (SELECT min(e.term) FROM search_terms e WHERE e.term >= v.lexeme COLLATE "C") AS next
                                     FROM unnest(to_tsvector('simple', s.n)) v) l) k) w) AS words
-            FROM (SELECT ild_search_norm({0}) AS n) s)
+            FROM (SELECT ild_search_norm($1) AS n) s)
         SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", c.snippet AS "Snippet", c.score AS "Score", c.path AS "Path"
         FROM ({{string.Join("\n            UNION ALL\n", ResourceRegistry.Instance.All.Where(r => r.Search is not null).Select(Branch))}}) c
         ORDER BY c.score DESC, c.name, c.id
-        LIMIT {2}
+        LIMIT $3
         """;
 
     // One branch per searched resource, with the columns its definition names (see SearchColumns). The candidate
@@ -79,7 +81,7 @@ public sealed class SearchService(RegistryDbContext db)
                         ts_rank(r.search_document, (SELECT q.doc FROM q)) * 0.5)
                     + CASE WHEN r.search_compact = (SELECT q.c FROM q) OR ild_search_norm({{resource.ShortName}}) = (SELECT q.n FROM q) THEN 1 ELSE 0 END AS score
              FROM (SELECT * FROM {{table}} r
-                   WHERE r.deleted_at IS NULL AND ({1}::text IS NULL OR {1} = '{{resource.Type}}')
+                   WHERE r.deleted_at IS NULL AND ($2::text IS NULL OR $2 = '{{resource.Type}}')
                      AND (to_tsvector('simple'::regconfig, r.search_names) @@ (SELECT q.words FROM q)
                           OR r.search_compact = (SELECT q.c FROM q)
                           OR r.search_names LIKE '%' || (SELECT q.fragment FROM q) || '%'
@@ -87,18 +89,22 @@ public sealed class SearchService(RegistryDbContext db)
                           OR r.search_compact % (SELECT q.single FROM q))
                    LIMIT {{Candidates}}) r
              ORDER BY score DESC, name, r.id
-             LIMIT {2})
+             LIMIT $3)
         """;
 
+    // The statement goes straight to Npgsql (SqlBatch), not through EF Core's SqlQueryRaw: EF regenerated the 6 KB of
+    // SQL on every execution and Npgsql then parsed it again for placeholders (bench/README.md, "Figures behind the code").
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         var text = query.Q.Trim();
-        var rows = await db.Database
-            .SqlQueryRaw<Row>(Sql, text, (object?)query.Type?.ToString() ?? DBNull.Value, query.Limit, ContainsPattern(text))
-            .ToListAsync(ct);
-        var hits = rows.Select(r => new SearchHit(
-                Enum.Parse<SearchType>(r.Type), r.Id, r.Name, r.Snippet, Math.Round(r.Score, 4), r.Path + r.Id))
-            .ToList();
+        var statement = new SqlBatch.Statement(Sql,
+            new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = (object?)query.Type?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = query.Limit, NpgsqlDbType = NpgsqlDbType.Integer },
+            new NpgsqlParameter { Value = ContainsPattern(text), NpgsqlDbType = NpgsqlDbType.Text });
+        var hits = await SqlBatch.ReadAsync(db, [statement], (reader, token) => SqlBatch.RowsAsync(reader, r => new SearchHit(
+                Enum.Parse<SearchType>(r.GetString(0)), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                Math.Round(r.GetDouble(4), 4), r.GetString(5) + r.GetGuid(1)), token), ct);
         return new SearchResult(query.Q, hits);
     }
 
@@ -106,5 +112,4 @@ public sealed class SearchService(RegistryDbContext db)
     // (lower case, no accents) happens in SQL; escaping first is safe because unaccent leaves the escapes alone.
     private static string ContainsPattern(string text) => LikePattern.Contains(text)[1..^1];
 
-    private sealed record Row(string Type, Guid Id, string Name, string? Snippet, double Score, string Path);
 }
