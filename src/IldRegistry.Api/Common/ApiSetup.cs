@@ -144,6 +144,7 @@ internal static class ApiSetup
         // After authentication, so that callers with a key are limited per key rather than per address.
         app.UseRateLimiter();
         app.UseRegistryOutputCache(app.Configuration);
+        app.UseWorkLimits();
         app.UseAuthorization();
         app.UseIdempotencyKeys();
         app.MapControllers();

@@ -1,11 +1,18 @@
 namespace IldRegistry.Api.Common;
 
 /// <summary>
-/// An operation that reads the whole registry (search, export): it shares the concurrency cap of
+/// An operation that reads the whole registry (export, reconciliation): it shares the concurrency cap of
 /// <c>RateLimiting:ExpensiveConcurrencyLimit</c>, whatever its route.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class ExpensiveAttribute : Attribute;
+
+/// <summary>
+/// Search: short, CPU-bound work in PostgreSQL and the API, behind a cap of its own
+/// (<c>RateLimiting:SearchConcurrencyLimit</c>); searches past it wait their turn, oldest first.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SearchWorkAttribute : Attribute;
 
 /// <summary>
 /// An operation that answers its own validators (ETag, Range, 304): the generic conditional GET and the output cache

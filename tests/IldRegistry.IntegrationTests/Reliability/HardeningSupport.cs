@@ -313,15 +313,10 @@ internal static class Sql
     /// <summary>Waits until <paramref name="count"/> other sessions are blocked on a lock, i.e. requests are inside the database.</summary>
     public static async Task WaitForLockWaitersAsync(string connectionString, int count)
     {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < TimeSpan.FromSeconds(20))
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND wait_event_type = 'Lock'", connection);
-            command.Parameters.AddWithValue("db", database!);
-            if ((long)(await command.ExecuteScalarAsync())! >= count)
+            if (await CountLockWaitersAsync(connectionString) >= count)
             {
                 return;
             }
@@ -330,5 +325,16 @@ internal static class Sql
         }
 
         throw new TimeoutException($"No {count} request(s) waited on the lock within 20 s.");
+    }
+
+    /// <summary>How many sessions of this database are blocked on a lock now.</summary>
+    public static async Task<long> CountLockWaitersAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND wait_event_type = 'Lock'", connection);
+        command.Parameters.AddWithValue("db", database!);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -72,8 +72,8 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var factory = new OwnApiFactory(connectionString, new Dictionary<string, string?>
         {
-            ["RateLimiting:ExpensiveConcurrencyLimit"] = "1",
-            ["RateLimiting:ExpensiveQueueLimit"] = "0",
+            ["RateLimiting:SearchConcurrencyLimit"] = "1",
+            ["RateLimiting:SearchQueueLimit"] = "0",
         });
         using var client = factory.CreateJsonClient();
         await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
@@ -96,6 +96,76 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
 
         await (await first).ReadJsonAsync(HttpStatusCode.OK);
         await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Searches_past_the_cap_wait_their_turn_outside_the_database_and_then_answer()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var factory = new OwnApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["RateLimiting:SearchConcurrencyLimit"] = "1",
+            ["RateLimiting:SearchQueueLimit"] = "4",
+        });
+        using var client = factory.CreateJsonClient();
+        await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Task<HttpResponseMessage> first, second, third;
+        await using (await Sql.LockTableAsync(connectionString, "departments"))
+        {
+            first = client.GetAsync("/api/v1/search?q=ild", Ct);
+            await Sql.WaitForLockWaitersAsync(connectionString, 1);
+            second = client.GetAsync("/api/v1/search?q=liaison", Ct);
+            third = client.GetAsync("/api/v1/search?q=wang", Ct);
+
+            // The two others wait for the slot in the API, not in PostgreSQL: one search holds a connection there.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+            Assert.False(second.IsCompleted);
+            Assert.False(third.IsCompleted);
+            Assert.Equal(1, await Sql.CountLockWaitersAsync(connectionString));
+
+            // Other reads are not behind the searches' cap.
+            await (await client.GetAsync("/api/v1/people?pageSize=1", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        foreach (var search in new[] { first, second, third })
+        {
+            var body = await (await search).ReadJsonAsync(HttpStatusCode.OK);
+            Assert.NotNull(body["items"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_search_the_output_cache_holds_is_answered_while_the_search_cap_is_full()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var factory = new OwnApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["OutputCache:Enabled"] = "true",
+            ["RateLimiting:SearchConcurrencyLimit"] = "1",
+            ["RateLimiting:SearchQueueLimit"] = "0",
+        });
+        using var client = factory.CreateJsonClient();
+        var fresh = await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Task<HttpResponseMessage> running;
+        await using (await Sql.LockTableAsync(connectionString, "departments"))
+        {
+            running = client.GetAsync("/api/v1/search?q=liaison", Ct);
+            await Sql.WaitForLockWaitersAsync(connectionString, 1);
+
+            // The cap is full and nothing may wait: a search the cache cannot answer is refused at once...
+            var refused = await client.GetAsync("/api/v1/search?q=kang", Ct);
+            await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+
+            // ...and one it holds is answered from memory, without a slot.
+            var cached = await client.GetAsync("/api/v1/search?q=ild", Ct);
+            var body = await cached.ReadJsonAsync(HttpStatusCode.OK);
+            Assert.True(cached.Headers.Age is not null, "the cached search carries an Age header");
+            Assert.Equal(fresh.ToJsonString(), body.ToJsonString());
+        }
+
+        await (await running).ReadJsonAsync(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class LimitsSettings : IRegistrySettings
     public int MaxRequestLineBytes { get; set; } = 8 * 1024;
 }
 
-/// <summary><c>RateLimiting:*</c>: per-caller windows under <c>/api</c>, and the cap on concurrent searches and exports.</summary>
+/// <summary><c>RateLimiting:*</c>: per-caller windows under <c>/api</c>, and the caps on concurrent searches and on exports.</summary>
 public sealed class RateLimitingSettings : IRegistrySettings
 {
     public static string Section => "RateLimiting";
@@ -116,6 +116,18 @@ public sealed class RateLimitingSettings : IRegistrySettings
     /// <summary>Expensive requests that wait for a slot before the next gets 429.</summary>
     [Range(0, 10_000)]
     public int ExpensiveQueueLimit { get; set; } = 16;
+
+    /// <summary>
+    /// Searches running at once; 0: one per processor of this machine. A search is CPU work in PostgreSQL and here:
+    /// more at once than there are cores only makes them share the cores (bench/README.md). Where PostgreSQL runs on
+    /// a machine of its own, its cores count too.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int SearchConcurrencyLimit { get; set; }
+
+    /// <summary>Searches that wait for a slot, oldest first, before the next gets 429.</summary>
+    [Range(0, 10_000)]
+    public int SearchQueueLimit { get; set; } = 64;
 }
 
 /// <summary><c>OutputCache:*</c>: the in-memory cache of anonymous reads (one API process per database assumed).</summary>

@@ -5,7 +5,7 @@ namespace IldRegistry.Api.Features.Search;
 
 /// <summary>Search across every resource.</summary>
 [ApiController]
-[Expensive]
+[SearchWork]
 [Route("api/v1/search")]
 public sealed class SearchController(SearchService search) : ControllerBase
 {
