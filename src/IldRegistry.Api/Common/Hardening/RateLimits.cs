@@ -29,8 +29,9 @@ internal static class RateLimits
         };
 
         // One search per core by default: beyond that they only share the cores, and the ones that lose out make the
-        // tail (S=1000, 8 connections on 2 cores: p99 60-87 ms uncapped, 17 ms capped at 2, at the same or a higher
-        // rate; bench/README.md). The others wait here in order rather than in the kernel's run queue.
+        // tail (S=1000, 8 connections on 2 cores, a warm API: p99 60-87 ms uncapped, 15-18 ms capped at 2, at the same
+        // or a higher rate; right after a start the harness measured a lower rate with it: bench/README.md). The others
+        // wait here in order rather than in the kernel's run queue.
         var search = new ConcurrencyLimiterOptions
         {
             PermitLimit = settings.SearchConcurrencyLimit > 0 ? settings.SearchConcurrencyLimit : Environment.ProcessorCount,
