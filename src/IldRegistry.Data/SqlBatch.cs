@@ -67,6 +67,10 @@ public static class SqlBatch
             null,
             ct);
 
+    /// <summary>The rows of one statement, read by <paramref name="row"/>: <see cref="ReadAsync{T}"/> for a batch of one.</summary>
+    public static Task<List<T>> RowsAsync<T>(RegistryDbContext db, Statement statement, Func<DbDataReader, T> row, CancellationToken ct) =>
+        ReadAsync(db, [statement], (reader, token) => RowsAsync(reader, row, token), ct);
+
     /// <summary>The rows of the reader's current result, then moves it to the next result.</summary>
     public static async Task<List<T>> RowsAsync<T>(DbDataReader reader, Func<DbDataReader, T> row, CancellationToken ct)
     {
@@ -81,9 +85,8 @@ public static class SqlBatch
     }
 
     /// <summary>The text in column <paramref name="name"/>, or null.</summary>
-    public static string? Text(DbDataReader reader, string name)
-    {
-        var ordinal = reader.GetOrdinal(name);
-        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-    }
+    public static string? Text(DbDataReader reader, string name) => Text(reader, reader.GetOrdinal(name));
+
+    /// <summary>The text in column <paramref name="ordinal"/>, or null.</summary>
+    public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

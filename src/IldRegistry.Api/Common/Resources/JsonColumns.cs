@@ -47,8 +47,7 @@ internal static class JsonColumns
         var sql = named
             ? $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
             : $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
-        var rows = await SqlBatch.ReadAsync(db, [new SqlBatch.Statement(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids]))],
-            (reader, token) => SqlBatch.RowsAsync(reader, Row.Read, token), ct);
+        var rows = await SqlBatch.RowsAsync(db, new SqlBatch.Statement(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])), Row.Read, ct);
         return rows.ToDictionary(r => r.Id);
     }
 
@@ -71,8 +70,8 @@ internal static class JsonColumns
             Id = reader.GetGuid(0),
             Sources = reader.GetString(1),
             Claims = reader.GetString(2),
-            OtherNames = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Identifiers = reader.IsDBNull(4) ? null : reader.GetString(4),
+            OtherNames = SqlBatch.Text(reader, 3),
+            Identifiers = SqlBatch.Text(reader, 4),
         };
 
         public Guid Id { get; init; }

@@ -37,7 +37,7 @@ internal static class DepartmentDetailQuery
         var statement = Guid.TryParse(idOrSlug, out var id)
             ? new SqlBatch.Statement(ById, new NpgsqlParameter<Guid>("key", id))
             : new SqlBatch.Statement(BySlug, new NpgsqlParameter<string>("key", idOrSlug ?? string.Empty));
-        var rows = await SqlBatch.ReadAsync(db, [statement], (reader, token) => SqlBatch.RowsAsync(reader, Row.Read, token), ct);
+        var rows = await SqlBatch.RowsAsync(db, statement, Row.Read, ct);
         return rows.Count == 0 ? null : rows[0].ToResponse();
     }
 
@@ -49,28 +49,28 @@ internal static class DepartmentDetailQuery
             Id = r.GetGuid(0),
             Slug = r.GetString(1),
             Name = r.GetString(2),
-            ShortName = Text(r, 3),
-            NativeName = Text(r, 4),
-            RomanizedName = Text(r, 5),
+            ShortName = SqlBatch.Text(r, 3),
+            NativeName = SqlBatch.Text(r, 4),
+            RomanizedName = SqlBatch.Text(r, 5),
             OtherNames = r.GetString(6),
             Identifiers = r.GetString(7),
-            Jurisdiction = Text(r, 8),
-            AgencyType = Text(r, 9),
-            Headquarters = Text(r, 10),
+            Jurisdiction = SqlBatch.Text(r, 8),
+            AgencyType = SqlBatch.Text(r, 9),
+            Headquarters = SqlBatch.Text(r, 10),
             ParentId = r.IsDBNull(11) ? null : r.GetGuid(11),
-            ParentSlug = Text(r, 12),
-            ParentName = Text(r, 13),
-            Established = Text(r, 14),
-            EstablishedNotBefore = Text(r, 15),
-            EstablishedNotAfter = Text(r, 16),
-            Dissolved = Text(r, 17),
+            ParentSlug = SqlBatch.Text(r, 12),
+            ParentName = SqlBatch.Text(r, 13),
+            Established = SqlBatch.Text(r, 14),
+            EstablishedNotBefore = SqlBatch.Text(r, 15),
+            EstablishedNotAfter = SqlBatch.Text(r, 16),
+            Dissolved = SqlBatch.Text(r, 17),
             DissolvedStatus = r.GetString(18),
-            DissolvedNotBefore = Text(r, 19),
-            DissolvedNotAfter = Text(r, 20),
-            Summary = Text(r, 21),
-            Functions = Text(r, 22),
-            Logo = Text(r, 23),
-            LogoCaption = Text(r, 24),
+            DissolvedNotBefore = SqlBatch.Text(r, 19),
+            DissolvedNotAfter = SqlBatch.Text(r, 20),
+            Summary = SqlBatch.Text(r, 21),
+            Functions = SqlBatch.Text(r, 22),
+            Logo = SqlBatch.Text(r, 23),
+            LogoCaption = SqlBatch.Text(r, 24),
             Sources = r.GetString(25),
             Claims = r.GetString(26),
             OfficeCount = r.IsDBNull(27) ? null : r.GetInt32(27),
@@ -78,8 +78,6 @@ internal static class DepartmentDetailQuery
             UpdatedAt = r.GetFieldValue<DateTimeOffset>(29),
             Version = r.GetInt64(30),
         };
-
-        private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
         public Guid Id { get; init; }
 

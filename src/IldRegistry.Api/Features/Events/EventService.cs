@@ -100,10 +100,10 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
         var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToArray();
         var names = institutionIds.Length + personIds.Length == 0
             ? []
-            : await SqlBatch.ReadAsync(
+            : await SqlBatch.RowsAsync(
                 Db,
-                [new SqlBatch.Statement(LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds))],
-                (reader, token) => SqlBatch.RowsAsync(reader, r => new LinkedName { Person = r.GetBoolean(0), Id = r.GetGuid(1), Name = r.GetString(2) }, token),
+                new SqlBatch.Statement(LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds)),
+                r => new LinkedName { Person = r.GetBoolean(0), Id = r.GetGuid(1), Name = r.GetString(2) },
                 ct);
         var institutions = names.Where(n => !n.Person).ToDictionary(n => n.Id, n => n.Name);
         var people = names.Where(n => n.Person).ToDictionary(n => n.Id, n => n.Name);

@@ -102,9 +102,9 @@ public sealed class SearchService(RegistryDbContext db)
             new NpgsqlParameter { Value = (object?)query.Type?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter { Value = query.Limit, NpgsqlDbType = NpgsqlDbType.Integer },
             new NpgsqlParameter { Value = ContainsPattern(text), NpgsqlDbType = NpgsqlDbType.Text });
-        var hits = await SqlBatch.ReadAsync(db, [statement], (reader, token) => SqlBatch.RowsAsync(reader, r => new SearchHit(
-                Enum.Parse<SearchType>(r.GetString(0)), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                Math.Round(r.GetDouble(4), 4), r.GetString(5) + r.GetGuid(1)), token), ct);
+        var hits = await SqlBatch.RowsAsync(db, statement, r => new SearchHit(
+                Enum.Parse<SearchType>(r.GetString(0)), r.GetGuid(1), r.GetString(2), SqlBatch.Text(r, 3),
+                Math.Round(r.GetDouble(4), 4), r.GetString(5) + r.GetGuid(1)), ct);
         return new SearchResult(query.Q, hits);
     }
 
