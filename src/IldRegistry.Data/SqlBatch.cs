@@ -18,6 +18,15 @@ public static class SqlBatch
     /// <summary>One statement of a batch and its parameters.</summary>
     public sealed record Statement(string Sql, params NpgsqlParameter[] Parameters)
     {
+        /// <summary>
+        /// Whether PostgreSQL should run the statement's generic plan (planned once, for any parameter values) rather
+        /// than plan it anew for each run's values. Only for a statement whose best plan does not depend on the values,
+        /// such as rows found by a key's index. PostgreSQL keeps planning a statement anew when its estimates for the
+        /// actual values come out cheaper than for unknown ones, even where both plans are the same: the org chart's
+        /// posts and latest events were planned on every run, planning taking longer than running them (bench/README.md).
+        /// </summary>
+        public bool GenericPlan { get; init; }
+
         // A new command with copies of the parameters for each attempt: a parameter belongs to one command only.
         internal NpgsqlBatchCommand Command()
         {
@@ -30,6 +39,10 @@ public static class SqlBatch
             return command;
         }
     }
+
+    private const string ForceGenericPlans = "SET plan_cache_mode = force_generic_plan";
+
+    private const string ResetPlanMode = "RESET plan_cache_mode";
 
     /// <summary>Sends <paramref name="statements"/> in one round trip; <paramref name="read"/> reads their results in order.</summary>
     public static Task<T> ReadAsync<T>(
@@ -44,9 +57,24 @@ public static class SqlBatch
                     await using var batch = new NpgsqlBatch(
                         (NpgsqlConnection)state.db.Database.GetDbConnection(),
                         (NpgsqlTransaction?)state.db.Database.CurrentTransaction?.GetDbTransaction());
+                    // plan_cache_mode is set for the statements that ask for their generic plan and reset after them,
+                    // within the round trip. SET and RESET return no result, so the reader sees only the statements'
+                    // results; should a statement fail, PostgreSQL rolls the SET back with the batch's transaction.
+                    var generic = false;
                     foreach (var statement in state.statements)
                     {
+                        if (statement.GenericPlan != generic)
+                        {
+                            generic = statement.GenericPlan;
+                            batch.BatchCommands.Add(new NpgsqlBatchCommand(generic ? ForceGenericPlans : ResetPlanMode));
+                        }
+
                         batch.BatchCommands.Add(statement.Command());
+                    }
+
+                    if (generic)
+                    {
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand(ResetPlanMode));
                     }
 
                     var timeout = state.db.Database.GetCommandTimeout();

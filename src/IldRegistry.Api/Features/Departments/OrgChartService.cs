@@ -69,14 +69,15 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         var id = department.Summary.Id;
 
         // The children, posts, units, institutions and latest events in one round trip: five statements, one batch.
+        // Each finds its rows by the department's index whatever the date, so each runs its generic plan.
         var (children, posts, bureaus, institutions, events) = await SqlBatch.ReadAsync(
             db,
             [
-                new SqlBatch.Statement(ChildrenSql, Department(id)),
-                new SqlBatch.Statement(PostsSql, On(id, date)),
-                new SqlBatch.Statement(BureausSql, On(id, date)),
-                new SqlBatch.Statement(InstitutionsSql, On(id, date)),
-                new SqlBatch.Statement(EventsSql, Department(id), new NpgsqlParameter<int>("count", RecentEventCount)),
+                new SqlBatch.Statement(ChildrenSql, Department(id)) { GenericPlan = true },
+                new SqlBatch.Statement(PostsSql, On(id, date)) { GenericPlan = true },
+                new SqlBatch.Statement(BureausSql, On(id, date)) { GenericPlan = true },
+                new SqlBatch.Statement(InstitutionsSql, On(id, date)) { GenericPlan = true },
+                new SqlBatch.Statement(EventsSql, Department(id), new NpgsqlParameter<int>("count", RecentEventCount)) { GenericPlan = true },
             ],
             async (reader, token) => (
                 await SqlBatch.RowsAsync(reader, r => new DepartmentRef(r.GetGuid("id"), r.GetString("slug"), r.GetString("name")), token),
