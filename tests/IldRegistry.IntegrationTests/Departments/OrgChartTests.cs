@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using IldRegistry.Domain.Bureaus;
 using IldRegistry.Domain.Common;
 using IldRegistry.Domain.Leaders;
@@ -33,14 +34,23 @@ public sealed class OrgChartTests(RegistryApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task The_chart_takes_three_round_trips_whatever_the_size()
+    public async Task The_chart_takes_one_round_trip_whatever_the_size_by_slug_or_by_id()
     {
         var big = await Anonymous.GetAsync("/api/v1/departments/ild/org-chart", Ct);
         var small = await Anonymous.GetAsync("/api/v1/departments/cpsu-international-department/org-chart", Ct);
         Assert.Equal(HttpStatusCode.OK, big.StatusCode);
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
-        Assert.Equal("3", big.Headers.GetValues("X-Query-Count").Single());
-        Assert.Equal("3", small.Headers.GetValues("X-Query-Count").Single());
+        Assert.Equal("1", big.Headers.GetValues("X-Query-Count").Single());
+        Assert.Equal("1", small.Headers.GetValues("X-Query-Count").Single());
+
+        // By id, the same chart (its links and their ends' names included) in the same one round trip.
+        var bySlug = await big.Content.ReadAsStringAsync(Ct);
+        var id = JsonNode.Parse(bySlug)!["department"]!["id"]!.GetValue<string>();
+        var byId = await Anonymous.GetAsync($"/api/v1/departments/{id}/org-chart", Ct);
+        Assert.Equal(HttpStatusCode.OK, byId.StatusCode);
+        Assert.Equal("1", byId.Headers.GetValues("X-Query-Count").Single());
+        Assert.Equal(bySlug, await byId.Content.ReadAsStringAsync(Ct));
+        Assert.NotEmpty(JsonNode.Parse(bySlug)!["partOf"]!.AsArray());
     }
 
     [Fact]
@@ -131,6 +141,27 @@ public sealed class OrgChartTests(RegistryApiFactory factory) : ApiTest(factory)
         (known, possible) = await OnAsync("1971-01-01");
         Assert.Empty(known);
         Assert.Empty(possible);
+    }
+
+    [Fact]
+    public async Task A_deleted_department_is_410_by_slug_and_by_id_naming_its_restore()
+    {
+        Guid id;
+        await using (Factory.CreateScope(out var db))
+        {
+            var cpsu = await db.Departments.SingleAsync(d => d.Slug == "cpsu-international-department", Ct);
+            id = cpsu.Id;
+            cpsu.DeletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        foreach (var key in new[] { "cpsu-international-department", id.ToString() })
+        {
+            var gone = await (await Anonymous.GetAsync($"/api/v1/departments/{key}/org-chart", Ct)).ReadProblemAsync(HttpStatusCode.Gone);
+            Assert.Contains($"/api/v1/departments/{id}/restore", gone.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        await (await Anonymous.GetAsync($"/api/v1/departments/{Guid.NewGuid()}/org-chart", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

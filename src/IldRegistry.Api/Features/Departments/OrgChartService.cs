@@ -16,14 +16,14 @@ using Npgsql;
 namespace IldRegistry.Api.Features.Departments;
 
 /// <summary>
-/// Builds the org chart in exactly three round trips to the database whatever the department's size: the department
-/// with its parent; then one batch of its children, its leadership, its bureaus, its institutions and its latest events;
-/// then its links to other organisations (with their ends' names). The bureau tree is assembled in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
+/// Builds the org chart in one round trip to the database whatever the department's size: one batch of the department
+/// with its parent, its children, its leadership, its bureaus, its institutions, its latest events and its links to
+/// other organisations (with their ends' names). The bureau tree is assembled in memory from one flat list. With <c>recordedAsOf</c>, the same chart is drawn from the records as the registry
 /// held them at that past moment.
 /// </summary>
-public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, OrgLinkService orgLinks, RecordedHistory history, TimeProvider clock)
+public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, RecordedHistory history, TimeProvider clock)
 {
-    public const int RoundTrips = 3;
+    public const int RoundTrips = 1;
     public const int RecentEventCount = 10;
 
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
@@ -60,36 +60,47 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private sealed record Member(OrgChartInstitution Node, string Kind, Tenure Tenure);
 
     /// <summary>
-    /// The registry now, in <see cref="RoundTrips"/> round trips: of the posts, units and institutions those whose dates
-    /// at their widest reach <paramref name="date"/> (no other can hold or exist then, known or possibly).
+    /// The registry now, in one round trip: the department with its parent, its children, of the posts, units and
+    /// institutions those whose dates at their widest reach <paramref name="date"/> (no other can hold or exist then,
+    /// known or possibly), its latest events and its links with their ends' names. A department that is not live
+    /// costs one more query, to tell 404 from 410.
     /// </summary>
     private async Task<Parts> CurrentAsync(string idOrSlug, PartialDate date, CancellationToken ct)
     {
-        var department = await departments.GetSummaryAsync(idOrSlug, ct);
-        var id = department.Summary.Id;
+        var key = DepartmentService.KeyOf(idOrSlug);
+        var sql = key.Id == DepartmentKey.ById ? ById : BySlug;
 
-        // The children, posts, units, institutions and latest events in one round trip: five statements, one batch.
-        // Each finds its rows by the department's index whatever the date, so each runs its generic plan.
-        var (children, posts, bureaus, institutions, events) = await SqlBatch.ReadAsync(
+        // Seven statements, one batch. Each finds its rows by an index on the department whatever the date, so each
+        // runs its generic plan.
+        var parts = await SqlBatch.ReadAsync(
             db,
             [
-                new SqlBatch.Statement(ChildrenSql, Department(id)) { GenericPlan = true },
-                new SqlBatch.Statement(PostsSql, On(id, date)) { GenericPlan = true },
-                new SqlBatch.Statement(BureausSql, On(id, date)) { GenericPlan = true },
-                new SqlBatch.Statement(InstitutionsSql, On(id, date)) { GenericPlan = true },
-                new SqlBatch.Statement(EventsSql, Department(id), new NpgsqlParameter<int>("count", RecentEventCount)) { GenericPlan = true },
+                DepartmentService.SummaryStatement(key),
+                new SqlBatch.Statement(sql.Children, key.Parameter) { GenericPlan = true },
+                new SqlBatch.Statement(sql.Posts, On(key, date)) { GenericPlan = true },
+                new SqlBatch.Statement(sql.Bureaus, On(key, date)) { GenericPlan = true },
+                new SqlBatch.Statement(sql.Institutions, On(key, date)) { GenericPlan = true },
+                new SqlBatch.Statement(sql.Events, key.Parameter) { GenericPlan = true },
+                new SqlBatch.Statement(sql.Links, key.Parameter) { GenericPlan = true },
             ],
-            async (reader, token) => (
-                await SqlBatch.RowsAsync(reader, r => new DepartmentRef(r.GetGuid("id"), r.GetString("slug"), r.GetString("name")), token),
-                await SqlBatch.RowsAsync(reader, r => PostRow.Read(r).Post(), token),
-                await SqlBatch.RowsAsync(reader, r => BureauRow.Read(r), token),
-                await SqlBatch.RowsAsync(reader, r => InstitutionRow.Read(r), token),
-                await SqlBatch.RowsAsync(reader, r => new OrgChartEvent(
-                    r.GetGuid("id"), PartialDate.FromStored(r.GetString("date"))!, PartialDate.FromStored(SqlBatch.Text(r, "end_date")),
-                    r.GetString("title"), Lenient<EventKind>(r.GetString("kind"))), token)),
+            async (reader, token) =>
+            {
+                var department = await SqlBatch.RowsAsync(reader, DepartmentService.ReadSummary, token);
+                return department.Count == 0 ? null : new Parts(
+                    department[0].Summary,
+                    department[0].Parent,
+                    await SqlBatch.RowsAsync(reader, r => new DepartmentRef(r.GetGuid("id"), r.GetString("slug"), r.GetString("name")), token),
+                    await SqlBatch.RowsAsync(reader, r => PostRow.Read(r).Post(), token),
+                    await SqlBatch.RowsAsync(reader, r => BureauRow.Read(r), token),
+                    await SqlBatch.RowsAsync(reader, r => InstitutionRow.Read(r), token),
+                    await SqlBatch.RowsAsync(reader, r => new OrgChartEvent(
+                        r.GetGuid("id"), PartialDate.FromStored(r.GetString("date"))!, PartialDate.FromStored(SqlBatch.Text(r, "end_date")),
+                        r.GetString("title"), Lenient<EventKind>(r.GetString("kind"))), token),
+                    await SqlBatch.RowsAsync(reader, LinkRow.Read, token));
+            },
             ct);
 
-        return new Parts(department.Summary, department.Parent, children, posts, bureaus, institutions, events, await orgLinks.OfOrganisationAsync(id, ct));
+        return parts ?? throw await departments.MissingAsync(idOrSlug, ct);
     }
 
     /// <summary>
@@ -227,10 +238,8 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     // Only rows whose dates at their widest reach the date: a known start or end counts from its first day to its
     // last (its bounds lie within it), an unknown one is no limit. Reading every row of a department with 100 posts
     // made the other posts' sources most of the chart's work (bench/README.md).
-    private static NpgsqlParameter[] On(Guid id, PartialDate date) =>
-        [new NpgsqlParameter<Guid>("department", id), new NpgsqlParameter<DateOnly>("lower", date.Lower), new NpgsqlParameter<DateOnly>("upper", date.Upper)];
-
-    private static NpgsqlParameter<Guid> Department(Guid id) => new NpgsqlParameter<Guid>("department", id);
+    private static NpgsqlParameter[] On(DepartmentKey key, PartialDate date) =>
+        [key.Parameter, new NpgsqlParameter<DateOnly>("lower", date.Lower), new NpgsqlParameter<DateOnly>("upper", date.Upper)];
 
     private static string Reaching(string alias, string start, string end) =>
         $"({alias}.{start}_lower IS NULL OR {alias}.{start}_lower <= @upper) AND ({alias}.{end}_upper IS NULL OR {alias}.{end}_upper >= @lower)";
@@ -241,51 +250,80 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         {alias}.dissolved_not_before_text AS dissolved_not_before, {alias}.dissolved_not_after_text AS dissolved_not_after, {alias}.sources::text AS sources
         """;
 
-    private const string ChildrenSql = """
-        SELECT d.id, d.slug, d.name
-        FROM departments d
-        WHERE d.deleted_at IS NULL AND d.parent_id = @department
-        ORDER BY d.name
-        """;
+    private static readonly Statements ById = new(DepartmentKey.ById);
 
-    private const string EventsSql = """
-        SELECT e.id, e.date_text AS date, e.end_date_text AS end_date, e.title, e.kind
-        FROM events e
-        WHERE e.deleted_at IS NULL AND e.department_id = @department
-        ORDER BY e.date_lower DESC, e.date_upper DESC, e.id DESC
-        LIMIT @count
-        """;
+    private static readonly Statements BySlug = new(DepartmentKey.BySlug);
 
-    private static readonly string PostsSql = $"""
-        SELECT l.id, l.person_id, p.name AS person_name, p.native_name AS person_native_name, l.title, l.rank,
-               l.start_text AS start, l.start_not_before_text AS start_not_before, l.start_not_after_text AS start_not_after,
-               l.end_text AS "end", l.end_status, l.end_not_before_text AS end_not_before, l.end_not_after_text AS end_not_after,
-               l.sources::text AS sources
-        FROM leaders l
-        JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
-        WHERE l.deleted_at IS NULL AND l.department_id = @department AND {Reaching("l", "start", "end")}
-        ORDER BY l.rank, p.name, l.id
-        """;
+    /// <summary>The chart's statements for a department whose id is the SQL <paramref name="department"/> (<see cref="DepartmentKey"/>).</summary>
+    private sealed class Statements(string department)
+    {
+        public string Children { get; } = $"""
+            SELECT d.id, d.slug, d.name
+            FROM departments d
+            WHERE d.deleted_at IS NULL AND d.parent_id = {department}
+            ORDER BY d.name
+            """;
 
-    private static readonly string BureausSql = $"""
-        SELECT b.id, b.name, b.alternate_name, b.kind, b.number, b.region, b.parent_bureau_id, {DatesOf("b")}
-        FROM bureaus b
-        WHERE b.deleted_at IS NULL AND b.department_id = @department AND {Reaching("b", "established", "dissolved")}
-        ORDER BY b.sort_order, b.name, b.id
-        """;
+        public string Posts { get; } = $"""
+            SELECT l.id, l.person_id, p.name AS person_name, p.native_name AS person_native_name, l.title, l.rank,
+                   l.start_text AS start, l.start_not_before_text AS start_not_before, l.start_not_after_text AS start_not_after,
+                   l.end_text AS "end", l.end_status, l.end_not_before_text AS end_not_before, l.end_not_after_text AS end_not_after,
+                   l.sources::text AS sources
+            FROM leaders l
+            JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+            WHERE l.deleted_at IS NULL AND l.department_id = {department} AND {Reaching("l", "start", "end")}
+            ORDER BY l.rank, p.name, l.id
+            """;
 
-    private static readonly string InstitutionsSql = $"""
-        SELECT i.id, i.name, i.native_name, i.kind, i.location, {DatesOf("i")}
-        FROM institutions i
-        WHERE i.deleted_at IS NULL AND i.department_id = @department AND {Reaching("i", "established", "dissolved")}
-        ORDER BY i.kind, i.name, i.id
-        """;
+        public string Bureaus { get; } = $"""
+            SELECT b.id, b.name, b.alternate_name, b.kind, b.number, b.region, b.parent_bureau_id, {DatesOf("b")}
+            FROM bureaus b
+            WHERE b.deleted_at IS NULL AND b.department_id = {department} AND {Reaching("b", "established", "dissolved")}
+            ORDER BY b.sort_order, b.name, b.id
+            """;
+
+        public string Institutions { get; } = $"""
+            SELECT i.id, i.name, i.native_name, i.kind, i.location, {DatesOf("i")}
+            FROM institutions i
+            WHERE i.deleted_at IS NULL AND i.department_id = {department} AND {Reaching("i", "established", "dissolved")}
+            ORDER BY i.kind, i.name, i.id
+            """;
+
+        public string Events { get; } = $"""
+            SELECT e.id, e.date_text AS date, e.end_date_text AS end_date, e.title, e.kind
+            FROM events e
+            WHERE e.deleted_at IS NULL AND e.department_id = {department}
+            ORDER BY e.date_lower DESC, e.date_upper DESC, e.id DESC
+            LIMIT {RecentEventCount}
+            """;
+
+        // Every live link with either end at the department, as OrgLinkRows.OfAsync reads them (same order, each
+        // end's name from the table its type names, a deleted end read as no name).
+        public string Links { get; } = $"""
+            SELECT o.id, o.from_type, o.from_id, o.kind, o.to_type, o.to_id,
+                   o.start_text AS start, o.start_not_before_text AS start_not_before, o.start_not_after_text AS start_not_after,
+                   o.end_text AS "end", o.end_status, o.end_not_before_text AS end_not_before, o.end_not_after_text AS end_not_after,
+                   o.note, o.sources::text AS sources, o.created_at, o.updated_at, o.xmin::text::bigint AS version,
+                   {EndName("o.from_type", "o.from_id")} AS from_name, {EndName("o.to_type", "o.to_id")} AS to_name
+            FROM org_links o
+            WHERE o.deleted_at IS NULL AND (o.from_id = {department} OR o.to_id = {department})
+            ORDER BY o.start_lower IS NULL, o.start_lower, o.id
+            """;
+
+        private static string EndName(string type, string id) => $"""
+            CASE {type}
+                WHEN '{nameof(OrgType.Department)}' THEN (SELECT n.name FROM departments n WHERE n.id = {id} AND n.deleted_at IS NULL)
+                WHEN '{nameof(OrgType.Bureau)}' THEN (SELECT n.name FROM bureaus n WHERE n.id = {id} AND n.deleted_at IS NULL)
+                ELSE (SELECT n.name FROM institutions n WHERE n.id = {id} AND n.deleted_at IS NULL)
+            END
+            """;
+    }
 
     // A stored enum that the code does not know reads as the enum's default, as EF Core reads one.
     private static TEnum Lenient<TEnum>(string value)
         where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : default;
 
-    /// <summary>One post with its holder, read from <see cref="PostsSql"/>'s columns by name.</summary>
+    /// <summary>One post with its holder, read from <see cref="Statements.Posts"/>' columns by name.</summary>
     private sealed record PostRow(
         Guid Id, Guid PersonId, string PersonName, string? PersonNativeName, string Title, int Rank,
         string? Start, string? StartNotBefore, string? StartNotAfter, string? End, string EndStatus, string? EndNotBefore, string? EndNotAfter, string Sources)
@@ -320,7 +358,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             JsonColumns.Sources(Sources));
     }
 
-    /// <summary>One unit, read from <see cref="BureausSql"/>'s columns by name.</summary>
+    /// <summary>One unit, read from <see cref="Statements.Bureaus"/>' columns by name.</summary>
     private static class BureauRow
     {
         public static Unit Read(DbDataReader r)
@@ -334,7 +372,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         }
     }
 
-    /// <summary>One institution, read from <see cref="InstitutionsSql"/>'s columns by name.</summary>
+    /// <summary>One institution, read from <see cref="Statements.Institutions"/>' columns by name.</summary>
     private static class InstitutionRow
     {
         public static Member Read(DbDataReader r)
@@ -345,5 +383,34 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
                 PartialDate.FromStored(dates.Established), PartialDate.FromStored(dates.Dissolved), dates.DissolvedStatus, SqlBatch.Text(r, "location"));
             return new Member(node, Lenient<InstitutionKind>(r.GetString("kind")).ToString(), dates.Tenure());
         }
+    }
+
+    /// <summary>One link with its ends' names, read from <see cref="Statements.Links"/>' columns by name: the link's own fields, without its claims, which the chart does not show.</summary>
+    private static class LinkRow
+    {
+        public static NamedLink Read(DbDataReader r) => new(
+            new OrgLink
+            {
+                Id = r.GetGuid("id"),
+                FromType = Lenient<OrgType>(r.GetString("from_type")),
+                FromId = r.GetGuid("from_id"),
+                Kind = Lenient<OrgLinkKind>(r.GetString("kind")),
+                ToType = Lenient<OrgType>(r.GetString("to_type")),
+                ToId = r.GetGuid("to_id"),
+                Start = PartialDate.FromStored(SqlBatch.Text(r, "start")),
+                StartNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "start_not_before")),
+                StartNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "start_not_after")),
+                End = PartialDate.FromStored(SqlBatch.Text(r, "end")),
+                EndStatus = Lenient<EndStatus>(r.GetString("end_status")),
+                EndNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "end_not_before")),
+                EndNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "end_not_after")),
+                Note = SqlBatch.Text(r, "note"),
+                Sources = JsonColumns.Sources(r.GetString("sources")),
+                CreatedAt = r.GetFieldValue<DateTimeOffset>("created_at"),
+                UpdatedAt = r.GetFieldValue<DateTimeOffset>("updated_at"),
+                Version = (uint)r.GetInt64("version"),
+            },
+            SqlBatch.Text(r, "from_name"),
+            SqlBatch.Text(r, "to_name"));
     }
 }

@@ -104,8 +104,9 @@ internal static class OrgLinkRows
     internal static async Task<List<NamedLink>> OfAsync(RegistryDbContext db, Guid organisationId, CancellationToken ct) =>
         await Of(db, organisationId).ToListAsync(ct);
 
-    // Compiled: every org chart runs it, and EF Core evaluated the subqueries' db.Departments, db.Bureaus and
-    // db.Institutions anew on each run of the LINQ query (a sixth of the chart's allocations, for no link at all).
+    // Compiled: EF Core evaluated the subqueries' db.Departments, db.Bureaus and db.Institutions anew on each run of
+    // the LINQ query (a sixth of the org chart's allocations, for no link at all, when the chart read its links here;
+    // the chart now reads them in its own batch, OrgChartService's Statements.Links, in the same order).
     private static readonly Func<RegistryDbContext, Guid, IAsyncEnumerable<NamedLink>> Of = EF.CompileAsyncQuery((RegistryDbContext db, Guid organisationId) =>
         db.OrgLinks.AsNoTracking()
             .Where(l => l.FromId == organisationId || l.ToId == organisationId)
