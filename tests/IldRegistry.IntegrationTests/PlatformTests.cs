@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using IldRegistry.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IldRegistry.IntegrationTests;
 
@@ -79,5 +80,23 @@ public sealed class PlatformTests(RegistryApiFactory factory) : ApiTest(factory)
 
         var reference = schema["$ref"] ?? schema["allOf"]?[0]?["$ref"] ?? schema["oneOf"]?[0]?["$ref"];
         return reference is null ? null : "ref:" + reference.GetValue<string>();
+    }
+}
+
+public sealed class ValidatorLifetimeTests(RegistryApiFactory factory) : ApiTest(factory)
+{
+    // A validator is built once: it builds its rules in its constructor, which per request was a measurable part of a
+    // search's CPU (bench/README.md). Two requests' scopes get the same instance, and it still answers bad input.
+    [Fact]
+    public async Task Validators_are_built_once_and_still_reject_bad_input()
+    {
+        await using var first = Factory.Services.CreateAsyncScope();
+        await using var second = Factory.Services.CreateAsyncScope();
+        var validator = first.ServiceProvider.GetRequiredService<FluentValidation.IValidator<IldRegistry.Api.Features.Search.SearchQuery>>();
+        Assert.Same(validator, second.ServiceProvider.GetRequiredService<FluentValidation.IValidator<IldRegistry.Api.Features.Search.SearchQuery>>());
+
+        var problem = await (await Anonymous.GetAsync("/api/v1/search?q=", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("q"));
+        await (await Anonymous.GetAsync("/api/v1/search?q=lu%20kang", Ct)).ReadJsonAsync(HttpStatusCode.OK);
     }
 }
