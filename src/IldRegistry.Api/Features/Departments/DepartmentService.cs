@@ -45,26 +45,10 @@ public sealed class DepartmentService(RegistryDbContext db, TimeProvider clock, 
     /// <summary>A department's summary and parent by id or slug, in one query; 404, or 410 when deleted.</summary>
     public async Task<(DepartmentSummary Summary, DepartmentRef? Parent)> GetSummaryAsync(string idOrSlug, CancellationToken ct)
     {
-        var found = (Guid.TryParse(idOrSlug, out var id) ? await SummaryById(Db, id, ct) : await SummaryBySlug(Db, idOrSlug, ct))
-            ?? throw await MissingAsync(idOrSlug, Match(idOrSlug), ct);
-        return (found.Summary, found.Parent);
-    }
-
-    // Compiled: the leadership and the org chart start with this query, and EF Core's walk of a LINQ query's
-    // expression tree on each run (to find its parameters and its cached plan) was a good part of their CPU.
-    private static readonly Func<RegistryDbContext, Guid, CancellationToken, Task<SummaryAndParent?>> SummaryById =
-        EF.CompileAsyncQuery((RegistryDbContext db, Guid id, CancellationToken ct) =>
-            db.Departments.AsNoTracking().Where(d => d.Id == id).Select(SummaryAndParent.Of).FirstOrDefault());
-
-    private static readonly Func<RegistryDbContext, string, CancellationToken, Task<SummaryAndParent?>> SummaryBySlug =
-        EF.CompileAsyncQuery((RegistryDbContext db, string slug, CancellationToken ct) =>
-            db.Departments.AsNoTracking().Where(d => d.Slug == slug).Select(SummaryAndParent.Of).FirstOrDefault());
-
-    private sealed record SummaryAndParent(DepartmentSummary Summary, DepartmentRef? Parent)
-    {
-        public static readonly Expression<Func<Department, SummaryAndParent>> Of = d => new SummaryAndParent(
-            new DepartmentSummary(d.Id, d.Slug, d.Name, d.ShortName, d.NativeName, d.Jurisdiction, d.ParentId, PartialDate.FromStored(d.Established!.Text)),
-            d.Parent == null ? null : new DepartmentRef(d.Parent.Id, d.Parent.Slug, d.Parent.Name));
+        // The statement the org chart sends in its batch, here on its own. (It was an EF Core compiled query: SQL sent
+        // through Npgsql skips EF's materializer and is the one definition for both.)
+        var found = await SqlBatch.RowsAsync(Db, SummaryStatement(KeyOf(idOrSlug)), ReadSummary, ct);
+        return found.Count == 0 ? throw await MissingAsync(idOrSlug, ct) : found[0];
     }
 
     /// <summary>
