@@ -36,22 +36,26 @@ internal static class JsonColumns
     /// The jsonb columns of the rows of <paramref name="table"/> with these ids, by id, in one query (none when there
     /// are no ids). <paramref name="named"/>: the table also has <c>other_names</c> and <c>identifiers</c>.
     /// </summary>
-    public static async Task<Dictionary<Guid, Row>> LoadAsync(RegistryDbContext db, string table, bool named, IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
+    public static async Task<Dictionary<Guid, Row>> LoadAsync(RegistryDbContext db, string table, bool named, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await SqlBatch.ReadAsync(db, [Statement(table, named, ids)], ReadAsync, ct);
 
+    /// <summary>
+    /// <see cref="LoadAsync"/>'s statement, for a batch that reads other things in the same round trip; its result is
+    /// read by <see cref="ReadAsync"/>.
+    /// </summary>
+    public static SqlBatch.Statement Statement(string table, bool named, IReadOnlyCollection<Guid> ids)
+    {
         // table is one of the code's constants, never input.
         var sql = named
             ? $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, other_names::text AS other_names, identifiers::text AS identifiers FROM {table} WHERE id = ANY(@ids)"
             : $"SELECT id, {SourcesColumn} AS sources, {ClaimsColumn} AS claims, NULL::text AS other_names, NULL::text AS identifiers FROM {table} WHERE id = ANY(@ids)";
         // Rows by primary key, however many ids: the generic plan (bench/README.md).
-        var statement = new SqlBatch.Statement(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])) { GenericPlan = true };
-        var rows = await SqlBatch.RowsAsync(db, statement, Row.Read, ct);
-        return rows.ToDictionary(r => r.Id);
+        return new SqlBatch.Statement(sql, new NpgsqlParameter<Guid[]>("ids", [.. ids])) { GenericPlan = true };
     }
+
+    /// <summary>The rows of a <see cref="Statement"/>'s result, by id.</summary>
+    public static async Task<Dictionary<Guid, Row>> ReadAsync(System.Data.Common.DbDataReader reader, CancellationToken ct) =>
+        (await SqlBatch.RowsAsync(reader, Row.Read, ct)).ToDictionary(r => r.Id);
 
     /// <summary>
     /// <paramref name="items"/> (rows of <paramref name="table"/>, read without their jsonb columns) with those columns

@@ -90,24 +90,37 @@ public sealed class EventService(RegistryDbContext db, TimeProvider clock, Total
     public override Task<EventResponse> GetAsync(Guid id, CancellationToken ct) => GetOneAsync(ToResponse, id, ct);
 
     /// <summary>
-    /// Resolves the linked institutions and people of a whole page with one query, however many events it holds,
-    /// and reads the page's sources with one more (see <see cref="JsonColumns"/>).
+    /// Resolves the linked institutions and people of a whole page and reads the page's sources (see
+    /// <see cref="JsonColumns"/>) in one round trip, however many events it holds.
     /// Ids of deleted records stay in the id lists but get no reference.
     /// </summary>
     protected override async Task<IReadOnlyList<EventResponse>> CompleteAsync(IReadOnlyList<EventResponse> items, CancellationToken ct)
     {
+        if (items.Count == 0)
+        {
+            return items;
+        }
+
         var institutionIds = items.SelectMany(e => e.InstitutionIds).Distinct().ToArray();
         var personIds = items.SelectMany(e => e.PersonIds).Distinct().ToArray();
-        var names = institutionIds.Length + personIds.Length == 0
-            ? []
-            : await SqlBatch.RowsAsync(
-                Db,
-                new SqlBatch.Statement(LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds)),
-                r => new LinkedName { Person = r.GetBoolean(0), Id = r.GetGuid(1), Name = r.GetString(2) },
-                ct);
+        var linked = institutionIds.Length + personIds.Length > 0;
+        List<SqlBatch.Statement> statements = [JsonColumns.Statement("events", named: false, [.. items.Select(e => e.Id)])];
+        if (linked)
+        {
+            // Rows by primary key, like the jsonb columns: the generic plan.
+            statements.Add(new SqlBatch.Statement(
+                LinkedNamesSql, new NpgsqlParameter<Guid[]>("institutions", institutionIds), new NpgsqlParameter<Guid[]>("people", personIds)) { GenericPlan = true });
+        }
+
+        var (json, names) = await SqlBatch.ReadAsync(
+            Db,
+            statements,
+            async (reader, token) => (
+                await JsonColumns.ReadAsync(reader, token),
+                linked ? await SqlBatch.RowsAsync(reader, r => new LinkedName { Person = r.GetBoolean(0), Id = r.GetGuid(1), Name = r.GetString(2) }, token) : []),
+            ct);
         var institutions = names.Where(n => !n.Person).ToDictionary(n => n.Id, n => n.Name);
         var people = names.Where(n => n.Person).ToDictionary(n => n.Id, n => n.Name);
-        var json = await JsonColumns.LoadAsync(Db, "events", named: false, [.. items.Select(e => e.Id)], ct);
 
         return [.. items.Select(e => e with
         {
