@@ -23,7 +23,6 @@ namespace IldRegistry.Api.Features.Departments;
 /// </summary>
 public sealed class OrgChartService(RegistryDbContext db, DepartmentService departments, RecordedHistory history, TimeProvider clock)
 {
-    public const int RoundTrips = 1;
     public const int RecentEventCount = 10;
 
     public async Task<OrgChart> GetAsync(string idOrSlug, string? asOf, string? recordedAsOf, CancellationToken ct)
