@@ -11,7 +11,7 @@ using OpenTelemetry.Trace;
 namespace IldRegistry.IntegrationTests.Security;
 
 /// <summary>
-/// Rate limits, the search concurrency cap, CORS, error bodies, log correlation and telemetry, each with the
+/// Rate limits, the search and read concurrency caps, CORS, error bodies, log correlation and telemetry, each with the
 /// settings it needs, on a database of its own.
 /// </summary>
 [Collection(HardeningCollection.Name)]
@@ -166,6 +166,84 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
         }
 
         await (await running).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Reads_past_the_read_cap_wait_their_turn_in_order_and_the_overflow_is_429_while_writes_pass()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var factory = new OwnApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["RateLimiting:ReadConcurrencyLimit"] = "1",
+            ["RateLimiting:ReadQueueLimit"] = "1",
+        });
+        using var client = factory.CreateJsonClient(OwnApiFactory.AdminKey);
+        await (await client.GetAsync("/api/v1/people?pageSize=1", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Task<HttpResponseMessage> first, second;
+        await using (await Sql.LockTableAsync(connectionString, "people"))
+        {
+            first = client.GetAsync("/api/v1/people?pageSize=1", Ct);
+            await Sql.WaitForLockWaitersAsync(connectionString, 1);
+
+            // The next read waits for the slot in the API, not in PostgreSQL...
+            second = client.GetAsync("/api/v1/departments/ild", Ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+            Assert.False(second.IsCompleted);
+            Assert.Equal(1, await Sql.CountLockWaitersAsync(connectionString));
+
+            // ...the one after it finds the queue full and is refused at once, with a Retry-After...
+            var stopwatch = Stopwatch.StartNew();
+            var refused = await client.GetAsync("/api/v1/events?pageSize=1", Ct);
+            await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2));
+
+            // ...and writes, health probes and the change feed (streamed) are not behind the reads' cap.
+            var created = await client.PostJsonAsync("/api/v1/departments", new { slug = "read-cap", name = "Read Cap" }, Ct);
+            await created.ReadJsonAsync(HttpStatusCode.Created);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+            await (await client.GetAsync("/api/v1/changes?limit=1", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        await (await first).ReadJsonAsync(HttpStatusCode.OK);
+        var department = await (await second).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ild", department["slug"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_read_its_answer_holds_no_read_slot()
+    {
+        // Kestrel in a process of its own: the test server buffers whole answers, so only a real socket can fill up.
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var api = await ApiProcess.StartAsync(connectionString, environment: new Dictionary<string, string>
+        {
+            ["OutputCache__Enabled"] = "false",
+            ["RateLimiting__Enabled"] = "false",
+            ["RateLimiting__ReadConcurrencyLimit"] = "1",
+            ["RateLimiting__ReadQueueLimit"] = "0",
+        });
+        await Sql.ExecuteAsync(connectionString, """
+            UPDATE institutions SET other_names = (
+                SELECT jsonb_agg(jsonb_build_object('name', 'Other name ' || g)) FROM generate_series(1, 25000) g)
+            """);
+        using var client = api.CreateClient(apiKey: null);
+        const string large = "/api/v1/institutions?pageSize=200";
+        var whole = await (await client.GetAsync(large, Ct)).Content.ReadAsByteArrayAsync(Ct);
+        Assert.True(whole.Length > 8_000_000, $"the answer ({whole.Length} bytes) must be larger than the sockets' buffers (up to 4 MB here)");
+
+        // The body is not read: Kestrel's writes stop once the sockets' buffers are full, the request still running.
+        using var unread = await client.GetAsync(large, HttpCompletionOption.ResponseHeadersRead, Ct);
+        Assert.Equal(HttpStatusCode.OK, unread.StatusCode);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+
+        // The answer was ready before it was sent, and its slot free then: with the slot held until the request ends,
+        // this would be a 429 (one slot, no queue).
+        using var other = api.CreateClient(apiKey: null);
+        await (await other.GetAsync("/api/v1/departments/ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
+
+        var rest = await unread.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(whole.Length, rest.Length);
     }
 
     [Fact]

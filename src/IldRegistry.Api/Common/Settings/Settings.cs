@@ -128,6 +128,17 @@ public sealed class RateLimitingSettings : IRegistrySettings
     /// <summary>Searches that wait for a slot, oldest first, before the next gets 429.</summary>
     [Range(0, 10_000)]
     public int SearchQueueLimit { get; set; } = 64;
+
+    /// <summary>
+    /// Other reads under <c>/api</c> that the output cache did not answer, running at once (each until its answer is
+    /// ready to send); 0: one per processor, as for searches and for the same reason.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ReadConcurrencyLimit { get; set; }
+
+    /// <summary>Reads that wait for a slot, oldest first, before the next gets 429.</summary>
+    [Range(0, 100_000)]
+    public int ReadQueueLimit { get; set; } = 256;
 }
 
 /// <summary><c>OutputCache:*</c>: the in-memory cache of anonymous reads (one API process per database assumed).</summary>
