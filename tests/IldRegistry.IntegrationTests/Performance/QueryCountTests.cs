@@ -18,14 +18,16 @@ public sealed class QueryCountTests(RegistryApiFactory factory) : ApiTest(factor
 {
     // The most commands each read may send: lists are a count, a page and the page's jsonb columns (sources,
     // other names; departments have none in a list); events read the institutions and people the page links to
-    // in the same batch as the page's jsonb columns; the org chart is one (a batch of its seven statements); a detail is one, plus one for its jsonb columns, plus one for
+    // in the same batch as the page's jsonb columns; the org chart is one (a batch of its seven statements), and so is
+    // a department's leadership (the department and its posts); a detail is one, plus one for its jsonb columns, plus one for
     // embedded posts or links (the department detail reads everything in one statement).
     public static TheoryData<string, int> Endpoints => new()
     {
         { "/api/v1/departments?pageSize=200", 2 },
         { "/api/v1/departments/ild", 1 },
         { "/api/v1/departments/ild/org-chart", 1 },
-        { "/api/v1/departments/ild/leaders", 3 },
+        { "/api/v1/departments/ild/leaders", 1 },
+        { "/api/v1/departments/{ild}/leaders?asOf=1990", 1 },
         { "/api/v1/people?pageSize=200", 3 },
         { "/api/v1/people?departmentId={ild}&current=true&pageSize=200", 3 },
         { "/api/v1/people/{person}", 3 },

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Linq.Expressions;
 using IldRegistry.Api.Common;
 using IldRegistry.Api.Common.Resources;
@@ -139,21 +140,21 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     /// </summary>
     public async Task<DepartmentLeadershipResponse> LeadershipAsync(string idOrSlug, LeadershipQuery query, CancellationToken ct)
     {
-        var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
-        var department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
         var asOf = AsOf.Parse(query.AsOf, _clock);
-
         var recordedAsOf = query.RecordedAsOf is { } moment ? RecordedHistory.Parse(moment, _clock) : (DateTimeOffset?)null;
+        DepartmentRef department;
+        List<LeaderResponse> complete;
+        if (recordedAsOf is { } at)
+        {
+            var (summary, _) = await departments.GetSummaryAsync(idOrSlug, ct);
+            department = new DepartmentRef(summary.Id, summary.Slug, summary.Name);
+            complete = await RecordedPostsAsync(department.Id, at, ct);
+        }
+        else
+        {
+            (department, complete) = await ServingPostsAsync(idOrSlug, asOf, ct);
+        }
 
-        // The posts of the department whose dates at their widest reach the date (Serving: no other can hold then, known
-        // or possibly); which of them hold depends on their sources' attestations, read with them. Reading every post
-        // of a department with 100 made the sources of the other 95 most of the request's work (bench/README.md).
-        var complete = recordedAsOf is { } at
-            ? await RecordedPostsAsync(department.Id, at, ct)
-            : (await CompleteAsync(
-                await Sorts.Apply(Serving(Db.Leaders.AsNoTracking().Where(l => l.DepartmentId == department.Id), asOf.Lower, asOf.Upper), "rank")
-                    .Select(ToResponse).ToListAsync(ct),
-                ct)).ToList();
         var holdings = Classify(complete, p => p.Title, TenureOf, asOf, AsOf.Today(_clock));
 
         return new DepartmentLeadershipResponse(
@@ -163,6 +164,85 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
             [.. holdings.Where(h => h.Holding.Possible).Select(h => new PossibleLeaderResponse(h.Holding.Reason!.Value, Explain(h.Post, h.Holding.Reason.Value), h.Post))])
         {
             RecordedAsOf = recordedAsOf,
+        };
+    }
+
+    /// <summary>
+    /// The department and, in the order of <see cref="Sorts"/>' rank, its posts whose dates at their widest reach the
+    /// date (<see cref="Serving"/>: no other can hold then, known or possibly) with their sources, whose attestations
+    /// decide which of them hold: one round trip, the summary and <see cref="Leadership"/> in one batch. Reading every
+    /// post of a department with 100 made the sources of the other 95 most of the request's work, and the summary, the
+    /// posts and their sources were three round trips (bench/README.md). A department that is not live costs one more
+    /// query, to tell 404 from 410.
+    /// </summary>
+    private async Task<(DepartmentRef Department, List<LeaderResponse> Posts)> ServingPostsAsync(string idOrSlug, PartialDate asOf, CancellationToken ct)
+    {
+        var key = DepartmentService.KeyOf(idOrSlug);
+        var found = await SqlBatch.ReadAsync(
+            Db,
+            [
+                DepartmentService.SummaryStatement(key),
+                new SqlBatch.Statement(key.Id == DepartmentKey.ById ? Leadership.ById : Leadership.BySlug, key.Parameter,
+                    new Npgsql.NpgsqlParameter<DateOnly>("lower", asOf.Lower), new Npgsql.NpgsqlParameter<DateOnly>("upper", asOf.Upper)) { GenericPlan = true },
+            ],
+            async (reader, token) =>
+            {
+                var summary = await SqlBatch.RowsAsync(reader, DepartmentService.ReadSummary, token);
+                if (summary.Count == 0)
+                {
+                    return ((DepartmentRef, List<LeaderResponse>)?)null;
+                }
+
+                var department = new DepartmentRef(summary[0].Summary.Id, summary[0].Summary.Slug, summary[0].Summary.Name);
+                return (department, await SqlBatch.RowsAsync(reader, r => Leadership.Read(r, department), token));
+            },
+            ct);
+        return found ?? throw await departments.MissingAsync(idOrSlug, ct);
+    }
+
+    /// <summary>
+    /// The SQL of <see cref="ServingPostsAsync"/>'s posts: the columns and order of <see cref="ToResponse"/> under
+    /// <see cref="Sorts"/>' rank (as EF Core writes that query, its holder live), filtered as <see cref="Serving"/>
+    /// filters, with the jsonb columns as <see cref="JsonColumns"/> reads them.
+    /// </summary>
+    private static class Leadership
+    {
+        public static readonly string ById = For(DepartmentKey.ById);
+
+        public static readonly string BySlug = For(DepartmentKey.BySlug);
+
+        private static string For(string department) => $"""
+            SELECT l.id, p.id AS person_id, p.name AS person_name, p.native_name AS person_native_name, l.title, l.rank,
+                   l.start_text AS start, l.start_not_before_text AS start_not_before, l.start_not_after_text AS start_not_after,
+                   l.end_text AS "end", l.end_status, l.end_not_before_text AS end_not_before, l.end_not_after_text AS end_not_after,
+                   l.created_at, l.updated_at, l.xmin::text::bigint AS version,
+                   {JsonColumns.Cited("l.sources")} AS sources, {JsonColumns.Claimed("l.claims")} AS claims
+            FROM leaders l
+            JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+            WHERE l.deleted_at IS NULL AND l.department_id = {department}
+              AND (l.start_lower IS NULL OR l.start_lower <= @upper) AND (l.end_lower IS NULL OR l.end_upper >= @lower)
+            ORDER BY l.rank, l.start_lower, l.id
+            """;
+
+        public static LeaderResponse Read(System.Data.Common.DbDataReader r, DepartmentRef department) => new()
+        {
+            Id = r.GetGuid("id"),
+            Person = new LeaderPersonRef(r.GetGuid("person_id"), r.GetString("person_name"), SqlBatch.Text(r, "person_native_name")),
+            Department = department,
+            Title = r.GetString("title"),
+            Rank = r.GetInt32("rank"),
+            Start = PartialDate.FromStored(SqlBatch.Text(r, "start")),
+            StartNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "start_not_before")),
+            StartNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "start_not_after")),
+            End = PartialDate.FromStored(SqlBatch.Text(r, "end")),
+            EndStatus = Enum.Parse<EndStatus>(r.GetString("end_status")),
+            EndNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "end_not_before")),
+            EndNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "end_not_after")),
+            Sources = JsonColumns.Sources(r.GetString("sources")),
+            Claims = JsonColumns.Claims(r.GetString("claims")),
+            CreatedAt = r.GetFieldValue<DateTimeOffset>("created_at"),
+            UpdatedAt = r.GetFieldValue<DateTimeOffset>("updated_at"),
+            Version = (uint)r.GetInt64("version"),
         };
     }
 
