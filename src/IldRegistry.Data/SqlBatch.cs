@@ -117,4 +117,8 @@ public static class SqlBatch
 
     /// <summary>The text in column <paramref name="ordinal"/>, or null.</summary>
     public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A stored enum's value; one the code does not know reads as the enum's default, as EF Core reads one.</summary>
+    public static TEnum Lenient<TEnum>(string value)
+        where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : default;
 }

@@ -94,7 +94,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
                     await SqlBatch.RowsAsync(reader, r => InstitutionRow.Read(r), token),
                     await SqlBatch.RowsAsync(reader, r => new OrgChartEvent(
                         r.GetGuid("id"), PartialDate.FromStored(r.GetString("date"))!, PartialDate.FromStored(SqlBatch.Text(r, "end_date")),
-                        r.GetString("title"), Lenient<EventKind>(r.GetString("kind"))), token),
+                        r.GetString("title"), SqlBatch.Lenient<EventKind>(r.GetString("kind"))), token),
                     await SqlBatch.RowsAsync(reader, LinkRow.Read, token));
             },
             ct);
@@ -240,7 +240,12 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private static NpgsqlParameter[] On(DepartmentKey key, PartialDate date) =>
         [key.Parameter, new NpgsqlParameter<DateOnly>("lower", date.Lower), new NpgsqlParameter<DateOnly>("upper", date.Upper)];
 
-    private static string Reaching(string alias, string start, string end) =>
+    /// <summary>
+    /// The rows of <paramref name="alias"/> whose dates from <paramref name="start"/> to <paramref name="end"/> at their
+    /// widest reach [<c>@lower</c>, <c>@upper</c>]: the SQL of <see cref="Leaders.LeaderService.Serving"/>'s filter, for
+    /// any dated table.
+    /// </summary>
+    internal static string Reaching(string alias, string start, string end) =>
         $"({alias}.{start}_lower IS NULL OR {alias}.{start}_lower <= @upper) AND ({alias}.{end}_upper IS NULL OR {alias}.{end}_upper >= @lower)";
 
     private static string DatesOf(string alias) => $"""
@@ -318,10 +323,6 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             """;
     }
 
-    // A stored enum that the code does not know reads as the enum's default, as EF Core reads one.
-    private static TEnum Lenient<TEnum>(string value)
-        where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : default;
-
     /// <summary>One post with its holder, read from <see cref="Statements.Posts"/>' columns by name.</summary>
     private sealed record PostRow(
         Guid Id, Guid PersonId, string PersonName, string? PersonNativeName, string Title, int Rank,
@@ -337,7 +338,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             Title,
             Tenure.Of(
                 new DateSpan(PartialDate.FromStored(Start), PartialDate.FromStored(StartNotBefore), PartialDate.FromStored(StartNotAfter),
-                    PartialDate.FromStored(End), Lenient<EndStatus>(EndStatus), PartialDate.FromStored(EndNotBefore), PartialDate.FromStored(EndNotAfter)),
+                    PartialDate.FromStored(End), SqlBatch.Lenient<EndStatus>(EndStatus), PartialDate.FromStored(EndNotBefore), PartialDate.FromStored(EndNotAfter)),
                 JsonColumns.Sources(Sources)));
     }
 
@@ -348,7 +349,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     {
         public static BodyDates Read(DbDataReader r) => new(
             SqlBatch.Text(r, "established"), SqlBatch.Text(r, "established_not_before"), SqlBatch.Text(r, "established_not_after"),
-            SqlBatch.Text(r, "dissolved"), Lenient<EndStatus>(r.GetString("dissolved_status")), SqlBatch.Text(r, "dissolved_not_before"),
+            SqlBatch.Text(r, "dissolved"), SqlBatch.Lenient<EndStatus>(r.GetString("dissolved_status")), SqlBatch.Text(r, "dissolved_not_before"),
             SqlBatch.Text(r, "dissolved_not_after"), r.GetString("sources"));
 
         public Tenure Tenure() => Domain.Common.Tenure.Of(
@@ -364,7 +365,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
         {
             var dates = BodyDates.Read(r);
             var node = new OrgChartBureau(
-                r.GetGuid("id"), r.GetString("name"), SqlBatch.Text(r, "alternate_name"), Lenient<BureauKind>(r.GetString("kind")),
+                r.GetGuid("id"), r.GetString("name"), SqlBatch.Text(r, "alternate_name"), SqlBatch.Lenient<BureauKind>(r.GetString("kind")),
                 r.IsDBNull("number") ? null : r.GetInt32("number"), SqlBatch.Text(r, "region"),
                 PartialDate.FromStored(dates.Established), PartialDate.FromStored(dates.Dissolved), dates.DissolvedStatus, []);
             return new Unit(node, r.IsDBNull("parent_bureau_id") ? null : r.GetGuid("parent_bureau_id"), dates.Tenure());
@@ -380,7 +381,7 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             var node = new OrgChartInstitution(
                 r.GetGuid("id"), r.GetString("name"), SqlBatch.Text(r, "native_name"),
                 PartialDate.FromStored(dates.Established), PartialDate.FromStored(dates.Dissolved), dates.DissolvedStatus, SqlBatch.Text(r, "location"));
-            return new Member(node, Lenient<InstitutionKind>(r.GetString("kind")).ToString(), dates.Tenure());
+            return new Member(node, SqlBatch.Lenient<InstitutionKind>(r.GetString("kind")).ToString(), dates.Tenure());
         }
     }
 
@@ -391,16 +392,16 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
             new OrgLink
             {
                 Id = r.GetGuid("id"),
-                FromType = Lenient<OrgType>(r.GetString("from_type")),
+                FromType = SqlBatch.Lenient<OrgType>(r.GetString("from_type")),
                 FromId = r.GetGuid("from_id"),
-                Kind = Lenient<OrgLinkKind>(r.GetString("kind")),
-                ToType = Lenient<OrgType>(r.GetString("to_type")),
+                Kind = SqlBatch.Lenient<OrgLinkKind>(r.GetString("kind")),
+                ToType = SqlBatch.Lenient<OrgType>(r.GetString("to_type")),
                 ToId = r.GetGuid("to_id"),
                 Start = PartialDate.FromStored(SqlBatch.Text(r, "start")),
                 StartNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "start_not_before")),
                 StartNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "start_not_after")),
                 End = PartialDate.FromStored(SqlBatch.Text(r, "end")),
-                EndStatus = Lenient<EndStatus>(r.GetString("end_status")),
+                EndStatus = SqlBatch.Lenient<EndStatus>(r.GetString("end_status")),
                 EndNotBefore = PartialDate.FromStored(SqlBatch.Text(r, "end_not_before")),
                 EndNotAfter = PartialDate.FromStored(SqlBatch.Text(r, "end_not_after")),
                 Note = SqlBatch.Text(r, "note"),
