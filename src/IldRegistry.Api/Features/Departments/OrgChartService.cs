@@ -240,14 +240,6 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
     private static NpgsqlParameter[] On(DepartmentKey key, PartialDate date) =>
         [key.Parameter, new NpgsqlParameter<DateOnly>("lower", date.Lower), new NpgsqlParameter<DateOnly>("upper", date.Upper)];
 
-    /// <summary>
-    /// The rows of <paramref name="alias"/> whose dates from <paramref name="start"/> to <paramref name="end"/> at their
-    /// widest reach [<c>@lower</c>, <c>@upper</c>]: the SQL of <see cref="Leaders.LeaderService.Serving"/>'s filter, for
-    /// any dated table.
-    /// </summary>
-    internal static string Reaching(string alias, string start, string end) =>
-        $"({alias}.{start}_lower IS NULL OR {alias}.{start}_lower <= @upper) AND ({alias}.{end}_upper IS NULL OR {alias}.{end}_upper >= @lower)";
-
     private static string DatesOf(string alias) => $"""
         {alias}.established_text AS established, {alias}.established_not_before_text AS established_not_before,
         {alias}.established_not_after_text AS established_not_after, {alias}.dissolved_text AS dissolved, {alias}.dissolved_status,
@@ -275,21 +267,21 @@ public sealed class OrgChartService(RegistryDbContext db, DepartmentService depa
                    l.sources::text AS sources
             FROM leaders l
             JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
-            WHERE l.deleted_at IS NULL AND l.department_id = {department} AND {Reaching("l", "start", "end")}
+            WHERE l.deleted_at IS NULL AND l.department_id = {department} AND {DatedSql.Reaching("l", "start", "end")}
             ORDER BY l.rank, p.name, l.id
             """;
 
         public string Bureaus { get; } = $"""
             SELECT b.id, b.name, b.alternate_name, b.kind, b.number, b.region, b.parent_bureau_id, {DatesOf("b")}
             FROM bureaus b
-            WHERE b.deleted_at IS NULL AND b.department_id = {department} AND {Reaching("b", "established", "dissolved")}
+            WHERE b.deleted_at IS NULL AND b.department_id = {department} AND {DatedSql.Reaching("b", "established", "dissolved")}
             ORDER BY b.sort_order, b.name, b.id
             """;
 
         public string Institutions { get; } = $"""
             SELECT i.id, i.name, i.native_name, i.kind, i.location, {DatesOf("i")}
             FROM institutions i
-            WHERE i.deleted_at IS NULL AND i.department_id = {department} AND {Reaching("i", "established", "dissolved")}
+            WHERE i.deleted_at IS NULL AND i.department_id = {department} AND {DatedSql.Reaching("i", "established", "dissolved")}
             ORDER BY i.kind, i.name, i.id
             """;
 

@@ -203,7 +203,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     /// <summary>
     /// The SQL of <see cref="ServingPostsAsync"/>'s posts: the columns and order of <see cref="ToResponse"/> under
     /// <see cref="Sorts"/>' rank (as EF Core writes that query, its holder live), filtered as <see cref="Serving"/>
-    /// filters (<see cref="OrgChartService.Reaching"/>), with the jsonb columns as <see cref="JsonColumns"/> reads them.
+    /// filters (<see cref="DatedSql.Reaching"/>), with the jsonb columns as <see cref="JsonColumns"/> reads them.
     /// </summary>
     private static class Leadership
     {
@@ -219,7 +219,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
                    {JsonColumns.Cited("l.sources")} AS sources, {JsonColumns.Claimed("l.claims")} AS claims
             FROM leaders l
             JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
-            WHERE l.deleted_at IS NULL AND l.department_id = {department} AND {OrgChartService.Reaching("l", "start", "end")}
+            WHERE l.deleted_at IS NULL AND l.department_id = {department} AND {DatedSql.Reaching("l", "start", "end")}
             ORDER BY l.rank, l.start_lower, l.id
             """;
 
@@ -342,7 +342,7 @@ public sealed class LeaderService(RegistryDbContext db, TimeProvider clock, Tota
     /// The posts serving at some time in [<paramref name="lower"/>, <paramref name="upper"/>], with a partial start
     /// counting from its first day and a partial end to its last: every post that may hold then, known or possibly
     /// (a start's or end's bounds lie within it, and an unknown start or end is no limit), and a few that do not. Its SQL
-    /// form, for reads that skip EF Core: <see cref="Departments.OrgChartService.Reaching"/>.
+    /// form, for reads that skip EF Core: <see cref="DatedSql.Reaching"/>.
     /// </summary>
     internal static IQueryable<Leader> Serving(IQueryable<Leader> leaders, DateOnly lower, DateOnly upper) =>
         leaders.Where(l => (l.Start == null || l.Start.Lower <= upper) && (l.End == null || l.End.Upper >= lower));
