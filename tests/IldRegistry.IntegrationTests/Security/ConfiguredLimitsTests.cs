@@ -214,7 +214,7 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
     [Fact]
     public async Task A_client_that_does_not_read_its_answer_holds_no_read_slot()
     {
-        // Kestrel in a process of its own: the test server buffers whole answers, so only a real socket can fill up.
+        // Kestrel in a process of its own, behind a real socket whose buffers fill up when the client does not read.
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var api = await ApiProcess.StartAsync(connectionString, environment: new Dictionary<string, string>
         {
