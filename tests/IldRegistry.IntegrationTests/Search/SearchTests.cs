@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using IldRegistry.Domain.People;
 using IldRegistry.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IldRegistry.IntegrationTests.Search;
 
@@ -102,6 +103,39 @@ public sealed class SearchTests(RegistryApiFactory factory) : ApiTest(factory)
         }
 
         Assert.DoesNotContain(await Search("q=Lu%20Kang"), i => i!["name"]!.GetValue<string>() == "Lu Kang");
+    }
+
+    [Fact]
+    public async Task A_renamed_record_is_found_by_its_new_name_and_no_longer_by_its_old()
+    {
+        var id = (await Search("q=Lu%20Kang"))[0]!["id"]!.GetValue<Guid>();
+        await using (Factory.CreateScope(out var db))
+        {
+            db.People.Single(p => p.Id == id).Name = "Qiaomu Renamed";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var first = (await Search("q=Qiaomu%20Renamed"))[0]!;
+        Assert.Equal(id, first["id"]!.GetValue<Guid>());
+        Assert.Equal("Qiaomu Renamed", first["name"]!.GetValue<string>());
+        Assert.DoesNotContain(await Search("q=Lu%20Kang"), i => i!["id"]!.GetValue<Guid>() == id);
+    }
+
+    [Fact]
+    public async Task A_restored_record_is_found_again()
+    {
+        var id = (await Search("q=Lu%20Kang"))[0]!["id"]!.GetValue<Guid>();
+        foreach (var deletedAt in new DateTimeOffset?[] { DateTimeOffset.UtcNow, null })
+        {
+            await using (Factory.CreateScope(out var db))
+            {
+                db.People.IgnoreQueryFilters().Single(p => p.Id == id).DeletedAt = deletedAt;
+                await db.SaveChangesAsync(Ct);
+            }
+
+            var found = (await Search("q=Lu%20Kang")).Any(i => i!["id"]!.GetValue<Guid>() == id);
+            Assert.Equal(deletedAt is null, found);
+        }
     }
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
         await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         Task<HttpResponseMessage> first;
-        await using (await Sql.LockTableAsync(connectionString, "departments"))
+        await using (await Sql.LockTableAsync(connectionString, "search_index"))
         {
             first = client.GetAsync("/api/v1/search?q=ild", Ct);
             await Sql.WaitForLockWaitersAsync(connectionString, 1);
@@ -111,7 +111,7 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
         await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         Task<HttpResponseMessage> first, second, third;
-        await using (await Sql.LockTableAsync(connectionString, "departments"))
+        await using (await Sql.LockTableAsync(connectionString, "search_index"))
         {
             first = client.GetAsync("/api/v1/search?q=ild", Ct);
             await Sql.WaitForLockWaitersAsync(connectionString, 1);
@@ -149,7 +149,7 @@ public sealed class ConfiguredLimitsTests(HardeningPostgres postgres)
         var fresh = await (await client.GetAsync("/api/v1/search?q=ild", Ct)).ReadJsonAsync(HttpStatusCode.OK);
 
         Task<HttpResponseMessage> running;
-        await using (await Sql.LockTableAsync(connectionString, "departments"))
+        await using (await Sql.LockTableAsync(connectionString, "search_index"))
         {
             running = client.GetAsync("/api/v1/search?q=liaison", Ct);
             await Sql.WaitForLockWaitersAsync(connectionString, 1);

@@ -70,12 +70,15 @@ public interface IResourceVisitor<out TResult>
         where TEntity : Entity, new();
 }
 
-/// <summary>A resource's branch of the ranked search: its columns in its table.</summary>
+/// <summary>
+/// How a resource's records enter the ranked search: the columns its table's trigger copies into <c>search_index</c>
+/// (migration SearchIndex; a test compares each table's trigger with this).
+/// </summary>
 /// <param name="Type">The hit's <c>type</c>.</param>
 /// <param name="Name">The column shown as the hit's name.</param>
-/// <param name="ShortName">An SQL expression over <c>r</c> for a short name that also matches exactly, or <c>NULL</c>.</param>
-/// <param name="Snippet">The column shown as the hit's snippet.</param>
-public sealed record SearchColumns(string Type, string Name, string ShortName, string Snippet);
+/// <param name="ShortName">A column holding a short name that also matches exactly, or null.</param>
+/// <param name="Snippet">The column shown as the hit's snippet (its first 240 characters).</param>
+public sealed record SearchColumns(string Type, string Name, string? ShortName, string Snippet);
 
 /// <summary>A reference from the records of one resource to those of <see cref="Target"/>.</summary>
 public interface IReference

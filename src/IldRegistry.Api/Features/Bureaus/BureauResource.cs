@@ -32,7 +32,7 @@ internal sealed class BureauResource : ResourceDefinition<Bureau, BureauRequest>
 
     public override Entity Example => Seeded(IldArticleSeed.BureauId("first-asia-bureau"));
 
-    public override SearchColumns Search => new("Bureau", "name", "r.alternate_name", "region");
+    public override SearchColumns Search => new("Bureau", "name", "alternate_name", "region");
 
     public override Expression<Func<Bureau, string>> Label => b => b.Name;
 

@@ -30,7 +30,7 @@ internal sealed class DepartmentResource : ResourceDefinition<Department, Depart
 
     public override Entity Example => Seeded(IldArticleSeed.IldId);
 
-    public override SearchColumns Search => new("Department", "name", "r.short_name", "summary");
+    public override SearchColumns Search => new("Department", "name", "short_name", "summary");
 
     public override Expression<Func<Department, string>> Label => d => d.Slug;
 

@@ -27,7 +27,7 @@ internal sealed class EventResource : ResourceDefinition<HistoricalEvent, EventR
 
     public override Entity Example => Seeded(IldArticleSeed.EventId("caiu-1981"));
 
-    public override SearchColumns Search => new("Event", "title", "NULL", "description");
+    public override SearchColumns Search => new("Event", "title", null, "description");
 
     public override Expression<Func<HistoricalEvent, string>> Label => e => e.Title;
 

@@ -24,7 +24,7 @@ internal sealed class InstitutionResource : ResourceDefinition<Institution, Inst
 
     public override Entity Example => Seeded(IldArticleSeed.InstitutionId("caiu"));
 
-    public override SearchColumns Search => new("Institution", "name", "NULL", "summary");
+    public override SearchColumns Search => new("Institution", "name", null, "summary");
 
     public override Expression<Func<Institution, string>> Label => i => i.Name;
 

@@ -21,7 +21,7 @@ internal sealed class PersonResource : ResourceDefinition<Person, PersonRequest>
 
     public override Entity Example => Seeded(IldArticleSeed.PersonId("lu-kang"));
 
-    public override SearchColumns Search => new("Person", "name", "r.native_name", "notes");
+    public override SearchColumns Search => new("Person", "name", "native_name", "notes");
 
     public override Expression<Func<Person, string>> Label => p => p.Name;
 

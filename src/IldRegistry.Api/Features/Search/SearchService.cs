@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace IldRegistry.Api.Features.Search;
 
 /// <summary>
-/// One ranked search over every resource, in one SQL statement. Candidates are found by whole words of the
+/// One ranked search over every resource, in one SQL statement over <c>search_index</c>. Candidates are found by whole words of the
 /// normalised names (lower-cased, accents and tone marks removed; the last word of the query also as a prefix, a
 /// misspelt word also as its nearest words of the vocabulary), by the name without spaces (so <c>Lukang</c> finds
 /// <c>Lu Kang</c>), by substring (so a Chinese fragment finds its record) and by full text over summaries; only those
@@ -22,9 +22,15 @@ public sealed class SearchService(RegistryDbContext db)
     private const int Corrections = 3;
     internal const double CorrectionSimilarity = 0.3;
 
-    // At most this many candidates per resource are scored, so that a word shared by thousands of records ("wang",
-    // "party") costs what a rare one does; past it, which of the equally matching records are scored is arbitrary.
-    private const int Candidates = 300;
+    // At most this many candidates are scored, so that a word shared by thousands of records ("wang", "party") costs
+    // what a rare one does; past a cap, which of the equally matching records are scored is arbitrary. The candidates
+    // come in three sets with a cap each, so that one kind of match cannot crowd out a better one: records named
+    // exactly by the query (they score above 1), records matched by the words of their names, and records matched by
+    // their text (summaries, descriptions: thousands of events hold "delegation"). word_similarity costs about 28 µs a
+    // row (bench/README.md), so the caps bound a query's scoring at about 20 ms.
+    private const int ExactCandidates = 100;
+    private const int NameCandidates = 300;
+    private const int DocumentCandidates = 300;
 
     // q: the query normalised once; c: without spaces or hyphens ("Wang Jia-xiang" is Wang Jiaxiang). words: a tsquery with one group per query word, ANDed: the word itself (the
     // last one also as a prefix when no name holds it whole: "wang we" finds Wang Wei, "lin li" does not widen to
@@ -35,6 +41,11 @@ public sealed class SearchService(RegistryDbContext db)
     // the trigram index is not read at all. fragment: substrings find candidates only in scripts written without
     // spaces (a Chinese fragment); in Latin script whole words and the prefix of the last one do, and the substring
     // still scores (0.9) among them, but five trigram index scans less per query.
+    // The candidates come from search_index, one row per live record of every searched resource (kept by a trigger on
+    // each table, migration SearchIndex): five index scans in all, where a branch per resource ran five each. Only the
+    // candidates are scored; exact name matches score above 1. q is read through scalar subqueries, not joined: joined,
+    // a generic plan scanned the whole table computing to_tsvector for each row; as subqueries its values are
+    // parameters of index scans in every plan. A record in two sets appears once (DISTINCT ON).
     // Parameters (positional, so Npgsql sends the text as it is, without parsing it for placeholders): $1 the query,
     // $2 the type or null, $3 the limit, $4 the query escaped for LIKE.
     private static readonly string Sql = $$"""
@@ -59,38 +70,37 @@ public sealed class SearchService(RegistryDbContext db)
                                            (SELECT min(e.term) FROM search_terms e WHERE e.term >= v.lexeme COLLATE "C") AS next
                                     FROM unnest(to_tsvector('simple', s.n)) v) l) k) w) AS words
             FROM (SELECT ild_search_norm($1) AS n) s)
-        SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", c.snippet AS "Snippet", c.score AS "Score", c.path AS "Path"
-        FROM ({{string.Join("\n            UNION ALL\n", ResourceRegistry.Instance.All.Where(r => r.Search is not null).Select(Branch))}}) c
+        SELECT c.type AS "Type", c.id AS "Id", c.name AS "Name", c.snippet AS "Snippet", c.score AS "Score"
+        FROM (SELECT DISTINCT ON (r.type, r.id) r.type, r.id, r.name, r.snippet,
+                     greatest(
+                         word_similarity((SELECT q.n FROM q), r.search_names),
+                         similarity(r.search_compact, (SELECT q.c FROM q)),
+                         CASE WHEN r.search_names LIKE '%' || (SELECT q.pattern FROM q) || '%' THEN 0.9 ELSE 0 END,
+                         ts_rank(r.search_document, (SELECT q.doc FROM q)) * 0.5)
+                     + CASE WHEN r.search_compact = (SELECT q.c FROM q) OR r.short_norm = (SELECT q.n FROM q) THEN 1 ELSE 0 END AS score
+              FROM ((SELECT * FROM search_index r
+                     WHERE ($2::text IS NULL OR r.type = $2) AND r.search_compact = (SELECT q.c FROM q)
+                     LIMIT {{ExactCandidates}})
+                    UNION ALL
+                    (SELECT * FROM search_index r
+                     WHERE ($2::text IS NULL OR r.type = $2)
+                       AND (to_tsvector('simple'::regconfig, r.search_names) @@ (SELECT q.words FROM q)
+                            OR r.search_names LIKE '%' || (SELECT q.fragment FROM q) || '%'
+                            OR r.search_compact % (SELECT q.single FROM q))
+                     LIMIT {{NameCandidates}})
+                    UNION ALL
+                    (SELECT * FROM search_index r
+                     WHERE ($2::text IS NULL OR r.type = $2) AND r.search_document @@ (SELECT q.doc FROM q)
+                     LIMIT {{DocumentCandidates}})) r
+              ORDER BY r.type, r.id) c
         ORDER BY c.score DESC, c.name, c.id
         LIMIT $3
         """;
 
-    // One branch per searched resource, with the columns its definition names (see SearchColumns). The candidate
-    // conditions are each served by an index (SearchAndListIndexes, SearchWordsAndTerms); the score is computed for
-    // the candidates only. Exact name matches score above 1. q is read through scalar subqueries, not joined: joined,
-    // the prepared statement's generic plan scanned all 20,000 bureaus computing to_tsvector for each (240 ms);
-    // as subqueries its values are parameters of index scans in every plan.
-    private static string Branch(IResourceDefinition resource) => Branch(resource.Search!, resource.Table, resource.Path + "/");
-
-    private static string Branch(SearchColumns resource, string table, string path) => $$"""
-            (SELECT '{{resource.Type}}' AS type, r.id, r.{{resource.Name}} AS name, left(r.{{resource.Snippet}}, 240) AS snippet, '{{path}}' AS path,
-                    greatest(
-                        word_similarity((SELECT q.n FROM q), r.search_names),
-                        similarity(r.search_compact, (SELECT q.c FROM q)),
-                        CASE WHEN r.search_names LIKE '%' || (SELECT q.pattern FROM q) || '%' THEN 0.9 ELSE 0 END,
-                        ts_rank(r.search_document, (SELECT q.doc FROM q)) * 0.5)
-                    + CASE WHEN r.search_compact = (SELECT q.c FROM q) OR ild_search_norm({{resource.ShortName}}) = (SELECT q.n FROM q) THEN 1 ELSE 0 END AS score
-             FROM (SELECT * FROM {{table}} r
-                   WHERE r.deleted_at IS NULL AND ($2::text IS NULL OR $2 = '{{resource.Type}}')
-                     AND (to_tsvector('simple'::regconfig, r.search_names) @@ (SELECT q.words FROM q)
-                          OR r.search_compact = (SELECT q.c FROM q)
-                          OR r.search_names LIKE '%' || (SELECT q.fragment FROM q) || '%'
-                          OR r.search_document @@ (SELECT q.doc FROM q)
-                          OR r.search_compact % (SELECT q.single FROM q))
-                   LIMIT {{Candidates}}) r
-             ORDER BY score DESC, name, r.id
-             LIMIT $3)
-        """;
+    // A hit's address: its resource's path, by the type search_index gives.
+    private static readonly Dictionary<string, (SearchType Type, string Path)> Types =
+        ResourceRegistry.Instance.All.Where(r => r.Search is not null)
+            .ToDictionary(r => r.Search!.Type, r => (Enum.Parse<SearchType>(r.Search!.Type), r.Path + "/"));
 
     // The statement goes straight to Npgsql (SqlBatch), not through EF Core's SqlQueryRaw: EF regenerated the 6 KB of
     // SQL on every execution and Npgsql then parsed it again for placeholders (bench/README.md, "Figures behind the code").
@@ -101,10 +111,17 @@ public sealed class SearchService(RegistryDbContext db)
             new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter { Value = (object?)query.Type?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter { Value = query.Limit, NpgsqlDbType = NpgsqlDbType.Integer },
-            new NpgsqlParameter { Value = ContainsPattern(text), NpgsqlDbType = NpgsqlDbType.Text });
-        var hits = await SqlBatch.RowsAsync(db, statement, r => new SearchHit(
-                Enum.Parse<SearchType>(r.GetString(0)), r.GetGuid(1), r.GetString(2), SqlBatch.Text(r, 3),
-                Math.Round(r.GetDouble(4), 4), r.GetString(5) + r.GetGuid(1)), ct);
+            new NpgsqlParameter { Value = ContainsPattern(text), NpgsqlDbType = NpgsqlDbType.Text })
+        {
+            // Its plan is the same for any query (the candidates' index scans take q's values as parameters), but
+            // over one table PostgreSQL planned it anew on every run: 0.6 to 0.9 ms of planning for 0.5 ms of running.
+            GenericPlan = true,
+        };
+        var hits = await SqlBatch.RowsAsync(db, statement, r =>
+        {
+            var (type, path) = Types[r.GetString(0)];
+            return new SearchHit(type, r.GetGuid(1), r.GetString(2), SqlBatch.Text(r, 3), Math.Round(r.GetDouble(4), 4), path + r.GetGuid(1));
+        }, ct);
         return new SearchResult(query.Q, hits);
     }
 

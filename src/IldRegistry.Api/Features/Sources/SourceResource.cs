@@ -22,7 +22,7 @@ internal sealed class SourceResource : ResourceDefinition<SourceDocument, Source
 
     public override Entity Example => Seeded(ArticleSource.Id);
 
-    public override SearchColumns Search => new("Source", "title", "NULL", "notes");
+    public override SearchColumns Search => new("Source", "title", null, "notes");
 
     public override Expression<Func<SourceDocument, string>> Label => s => s.Title;
 
