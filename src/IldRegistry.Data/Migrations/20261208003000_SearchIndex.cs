@@ -100,11 +100,14 @@ namespace IldRegistry.Data.Migrations
                     {string.Join(" ", Kinds.Select(k => $"DROP INDEX IF EXISTS ix_{t.Table}_search_{k};"))}
                     """))}}
 
-                CREATE INDEX ix_search_index_words ON search_index USING gin (to_tsvector('simple'::regconfig, search_names));
-                CREATE INDEX ix_search_index_compact_equal ON search_index (search_compact);
-                CREATE INDEX ix_search_index_names ON search_index USING gin (search_names gin_trgm_ops);
-                CREATE INDEX ix_search_index_document ON search_index USING gin (search_document);
-                CREATE INDEX ix_search_index_compact ON search_index USING gin (search_compact gin_trgm_ops);
+                -- The type is a key of every candidate index (btree_gin for the GIN ones), so that a search of one
+                -- type reads only its candidates; a search of all types uses the same indexes without it.
+                CREATE EXTENSION IF NOT EXISTS btree_gin;
+                CREATE INDEX ix_search_index_words ON search_index USING gin (type, to_tsvector('simple'::regconfig, search_names));
+                CREATE INDEX ix_search_index_compact_equal ON search_index (search_compact, type);
+                CREATE INDEX ix_search_index_names ON search_index USING gin (type, search_names gin_trgm_ops);
+                CREATE INDEX ix_search_index_document ON search_index USING gin (type, search_document);
+                CREATE INDEX ix_search_index_compact ON search_index USING gin (type, search_compact gin_trgm_ops);
                 ANALYZE search_index;
                 """);
         }
@@ -120,6 +123,7 @@ namespace IldRegistry.Data.Migrations
                     """))}
                 DROP FUNCTION IF EXISTS ild_search_index();
                 DROP TABLE IF EXISTS search_index;
+                DROP EXTENSION IF EXISTS btree_gin;
                 """);
         }
     }

@@ -79,6 +79,16 @@ public sealed class SearchTests(RegistryApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_type_filter_finds_only_that_type_even_where_another_matches_better()
+    {
+        Assert.Equal("Person", (await Search("q=Lu%20Kang"))[0]!["type"]!.GetValue<string>());
+        var items = await Search("q=Lu%20Kang&type=Department");
+        Assert.All(items, i => Assert.Equal("Department", i!["type"]!.GetValue<string>()));
+        Assert.DoesNotContain(items, i => i!["name"]!.GetValue<string>() == "Lu Kang");
+        Assert.Contains(await Search("q=Lu%20Kang&type=Person"), i => i!["name"]!.GetValue<string>() == "Lu Kang");
+    }
+
+    [Fact]
     public async Task Full_text_over_summaries_finds_institutions()
     {
         var items = await Search("q=think%20tank");
