@@ -202,7 +202,15 @@ run_real() {
   local out="$WORK/real-$tag.txt" wout="$WORK/real-$tag-writes.txt" rssfile="$WORK/rss-$tag"
   ensure_running "$target"
   if [[ $target == api ]]; then pid=$API_PID; url="http://127.0.0.1:$API_PORT"; else pid=$BASE_PID; url="http://127.0.0.1:$BASE_PORT"; fi
+  # The warm-up runs the writes too (their own paths through the API are otherwise cold: JIT-compiled on the first
+  # writes measured, which took about 1 s each and made the writes' p99).
+  local wwarm=""
+  if [[ -n "$writes" ]]; then
+    BENCH_KEY=$KEY timeout $((REAL_WARMUP + 15)) wrk -t 1 -c 1 --timeout 5s -s "$BENCH/write-mix.lua" -d "${REAL_WARMUP}s" "$url" >/dev/null 2>&1 &
+    wwarm=$!
+  fi
   BENCH_PATHS=$paths timeout $((REAL_WARMUP + 15)) wrk "${args[@]}" -d "${REAL_WARMUP}s" "$url" >/dev/null 2>&1 || true
+  [[ -n "$wwarm" ]] && { wait "$wwarm" || true; }
   echo 0 >"$rssfile"
   local load cpu0 pg0 cpu1 pg1 wpid=""
   load=$(awk '{print $1}' /proc/loadavg)
