@@ -187,7 +187,14 @@ cpu_ticks() { # pid...: user + system clock ticks of these processes
   done
   echo "$t"
 }
-pg_pids() { local pm; pm=$(head -1 "$WORK/pg/postmaster.pid"); echo "$pm" $(ps -o pid= --ppid "$pm"); }
+# PostgreSQL's CPU: the postmaster's own and that of its children that have exited (cutime, cstime), plus the live
+# backends'. Counting only the live ones went negative when a backend exited during a run (its pooled connection closed).
+pg_ticks() {
+  local pm own
+  pm=$(head -1 "$WORK/pg/postmaster.pid")
+  own=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0)
+  echo $(( ${own:-0} + $(cpu_ticks $(ps -o pid= --ppid "$pm")) ))
+}
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
 
 # run_real scale mode name api|baseline pathsfile [writes]: one measured run of a real-traffic scenario (requests drawn
@@ -214,7 +221,7 @@ run_real() {
   echo 0 >"$rssfile"
   local load cpu0 pg0 cpu1 pg1 wpid=""
   load=$(awk '{print $1}' /proc/loadavg)
-  cpu0=$(cpu_ticks "$pid"); pg0=$(cpu_ticks $(pg_pids))
+  cpu0=$(cpu_ticks "$pid"); pg0=$(pg_ticks)
   start_sampler "$pid" "$rssfile" $((DURATION + 10))
   if [[ -n "$writes" ]]; then
     BENCH_KEY=$KEY timeout $((DURATION + 30)) wrk -t 1 -c 1 --timeout 5s -s "$BENCH/write-mix.lua" -d "${DURATION}s" --latency "$url" >"$wout" 2>&1 &
@@ -222,7 +229,7 @@ run_real() {
   fi
   BENCH_PATHS=$paths timeout $((DURATION + 30)) wrk "${args[@]}" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 || true
   [[ -n "$wpid" ]] && { wait "$wpid" || true; }
-  cpu1=$(cpu_ticks "$pid"); pg1=$(cpu_ticks $(pg_pids))
+  cpu1=$(cpu_ticks "$pid"); pg1=$(pg_ticks)
   stop_sampler
   local row
   row=$(wrk_figures "$out")
