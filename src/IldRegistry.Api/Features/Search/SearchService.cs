@@ -7,11 +7,11 @@ using NpgsqlTypes;
 namespace IldRegistry.Api.Features.Search;
 
 /// <summary>
-/// One ranked search over every resource, in one SQL statement over <c>search_index</c>. Candidates are found by whole words of the
-/// normalised names (lower-cased, accents and tone marks removed; the last word of the query also as a prefix, a
-/// misspelt word also as its nearest words of the vocabulary), by the name without spaces (so <c>Lukang</c> finds
-/// <c>Lu Kang</c>), by substring (so a Chinese fragment finds its record) and by full text over summaries; only those
-/// candidates are scored, with pg_trgm similarity.
+/// One ranked search over every resource, in one SQL statement over <c>search_index</c>. Candidates are found by whole
+/// words of the normalised names (lower-cased, accents and tone marks removed; the last word of the query also as a
+/// prefix, a misspelt word also as its nearest words of the vocabulary), by the name without spaces (so <c>Lukang</c>
+/// finds <c>Lu Kang</c>), by substring (so a Chinese fragment finds its record) and by full text over summaries; only
+/// those candidates are scored, with pg_trgm similarity.
 /// </summary>
 public sealed class SearchService(RegistryDbContext db)
 {
@@ -42,10 +42,10 @@ public sealed class SearchService(RegistryDbContext db)
     // spaces (a Chinese fragment); in Latin script whole words and the prefix of the last one do, and the substring
     // still scores (0.9) among them, but five trigram index scans less per query.
     // The candidates come from search_index, one row per live record of every searched resource (kept by a trigger on
-    // each table, migration SearchIndex): five index scans in all, where a branch per resource ran five each. Only the
-    // candidates are scored; exact name matches score above 1. q is read through scalar subqueries, not joined: joined,
-    // a generic plan scanned the whole table computing to_tsvector for each row; as subqueries its values are
-    // parameters of index scans in every plan. A record in two sets appears once (DISTINCT ON).
+    // each table, migration SearchIndex): five index scans in all, where a branch per resource ran five each. q is read
+    // through scalar subqueries, not joined: joined, a generic plan scanned the whole table computing to_tsvector for
+    // each row; as subqueries its values are parameters of index scans in every plan. A record in two sets appears
+    // once (DISTINCT ON).
     // Parameters (positional, so Npgsql sends the text as it is, without parsing it for placeholders): $1 the query,
     // $2 the type or null, $3 the limit, $4 the query escaped for LIKE.
     private static string Sql(string typeCondition) => $$"""
